@@ -1,0 +1,41 @@
+# grant-intake: `make run` starts the service on the embedded default, `make test` runs the tests.
+# `make setup` is idempotent: Debian packages when missing, then .venv/ with the project in it.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils dovecot-imapd \
+	chromium chromium-driver fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql
+PYTEST_ARGS ?=
+
+.PHONY: setup system-packages run test bench clean
+
+setup: system-packages $(VENV)/.installed
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing >&2; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >&2; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip >&2
+	$(PY) -m pip install -q -e '.[test]' >&2
+	touch $@
+
+run: setup
+	$(VENV)/bin/grant-intake demo-setup
+	$(VENV)/bin/grant-intake run
+
+test: setup
+	OMP_THREAD_LIMIT=1 $(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) scripts/bench_pages.py ../shared/devset
+
+clean:
+	rm -rf var/ .pytest_cache

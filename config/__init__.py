@@ -1,0 +1,1 @@
+"""Settings, program definitions and the registry of Swedish regions and municipalities."""

@@ -1,0 +1,165 @@
+"""Settings: a TOML file plus GRANT_INTAKE_* environment variables (nested with ``__``).
+
+The environment wins over the file. Secrets (passwords, client secrets) are accepted only
+from the environment: a settings file that names one is refused.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+DEFAULT_CONFIG_FILE = Path("config/settings.toml")
+SECRET_KEYS = {"password", "client_secret", "smtp_password"}
+
+
+class SettingsError(ValueError):
+    """The settings file cannot be used."""
+
+
+class MailboxSettings(BaseModel):
+    kind: Literal["folder", "imap", "exchange"] = "folder"
+    path: Path = Path("var/inbox")
+    host: str | None = None
+    port: int = 993
+    ssl: Literal["true", "starttls", "false"] = "true"
+    username: str | None = None
+    password: SecretStr | None = None
+    folder: str = "INBOX"
+    processed_folder: str = "Behandlat"
+    service_endpoint: str | None = None
+    email: str | None = None
+    auth: Literal["ntlm", "basic", "oauth2"] = "ntlm"
+    client_id: str | None = None
+    client_secret: SecretStr | None = None
+    tenant_id: str | None = None
+    timeout_seconds: float = 30.0
+    batch_size: int = 50
+
+
+class OcrSettings(BaseModel):
+    languages: str = "swe+eng"
+    dpi: int = 300
+    workers: int = 0
+    """Worker processes for page text; 0 means one per core."""
+    min_text_quality: float = 0.75
+    """Share of a text layer's words that must look like Swedish for the layer to be used."""
+
+
+class LimitSettings(BaseModel):
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 200
+    max_pixels: int = 100_000_000
+    page_seconds: float = 60.0
+    worker_memory_mb: int = 2048
+
+
+class SmtpSettings(BaseModel):
+    host: str | None = None
+    port: int = 25
+    starttls: bool = False
+    username: str | None = None
+    smtp_password: SecretStr | None = None
+    sender: str = "grant-intake@localhost"
+
+
+class ReportSettings(BaseModel):
+    day_of_week: str = "mon"
+    hour: int = 7
+    minute: int = 0
+    timezone: str = "Europe/Stockholm"
+    transport: Literal["smtp", "exchange"] = "smtp"
+    recipients: dict[str, list[str]] = Field(default_factory=dict)
+    """Recipients per program id; the key ``*`` receives every program."""
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+
+
+class WebSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    session_secret: SecretStr | None = None
+    session_hours: int = 8
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="GRANT_INTAKE_",
+        env_nested_delimiter="__",
+        case_sensitive=False,
+        extra="ignore",
+    )
+
+    db: str = "sqlite:///var/grant-intake.db"
+    data_dir: Path = Path("var/store")
+    poll_minutes: int = 5
+    confidence_threshold: float = 0.6
+    timezone: str = "Europe/Stockholm"
+    mailbox: MailboxSettings = Field(default_factory=MailboxSettings)
+    ocr: OcrSettings = Field(default_factory=OcrSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
+
+    toml_file_path: ClassVar[Path | None] = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if cls.toml_file_path is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=cls.toml_file_path))
+        return tuple(sources)
+
+
+def _secret_paths(data: Any, prefix: str = "") -> list[str]:
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}{key}"
+            if key.lower() in SECRET_KEYS:
+                found.append(path)
+            found += _secret_paths(value, path + ".")
+    return found
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Settings from ``config_file`` (or ``config/settings.toml`` if present) and the environment.
+
+    ``overrides`` (command-line options) win over both.
+    """
+    import tomllib
+
+    path = config_file
+    if path is None and DEFAULT_CONFIG_FILE.is_file():
+        path = DEFAULT_CONFIG_FILE
+    if path is not None:
+        if not path.is_file():
+            raise SettingsError(f"Inställningsfilen {path} finns inte")
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"Inställningsfilen {path} kan inte läsas: {exc}") from exc
+        secrets = _secret_paths(data)
+        if secrets:
+            raise SettingsError(
+                f"Hemligheter får bara anges i miljövariabler, inte i {path}: {', '.join(secrets)}"
+            )
+
+    class _FromFile(Settings):
+        toml_file_path = path
+
+    values = {k: v for k, v in overrides.items() if v is not None}
+    return _FromFile(**values)

@@ -1,0 +1,1 @@
+"""From a document's bytes to fields: page text (text layer or OCR), Swedish parsing, classification."""

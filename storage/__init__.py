@@ -1,0 +1,1 @@
+"""Database models, migrations, and the content-addressed store of originals."""

@@ -1,0 +1,208 @@
+"""SQLAlchemy 2 models: messages, documents, extracted values, flags, allocations, audit, users."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Message(Base):
+    """One received message (or bare file handed over), its raw bytes kept in the store."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_kind: Mapped[str] = mapped_column(String(20))
+    """eml, pdf, image, folder, imap, exchange."""
+    source_key: Mapped[str | None] = mapped_column(String(500), index=True)
+    """Where it came from: a path, "imap:INBOX:<uidvalidity>:<uid>", an EWS item id."""
+    message_id: Mapped[str | None] = mapped_column(String(998), index=True)
+    raw_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    raw_size: Mapped[int] = mapped_column(Integer)
+    sender: Mapped[str | None] = mapped_column(String(998))
+    subject: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="message", order_by="Document.id", cascade="all, delete-orphan"
+    )
+
+
+class Document(Base):
+    """One attachment (or the message body when nothing was attached) and its current values."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_pk: Mapped[int] = mapped_column(ForeignKey("messages.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str | None] = mapped_column(String(500))
+    """The attachment's own name, for people only: never a path."""
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    ocr: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="processed")
+    """processed, unreadable, no_document."""
+    error: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    document_type: Mapped[str] = mapped_column(String(20), default="other")
+    program: Mapped[str | None] = mapped_column(String(40), index=True)
+    grant_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    org_code: Mapped[str | None] = mapped_column(String(4), index=True)
+    org_kind: Mapped[str | None] = mapped_column(String(12))
+    org_name: Mapped[str | None] = mapped_column(String(200))
+    amounts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """{"requested": {"value": 834000, "unit": 1}, ...}"""
+    document_date: Mapped[str | None] = mapped_column(String(10))
+    collaborating_municipalities: Mapped[list[Any]] = mapped_column(default=list)
+    """[{"code": "0980", "name": "Gotland"}, ...]"""
+    municipal_share_percent: Mapped[float | None] = mapped_column(Float)
+    reference: Mapped[str | None] = mapped_column(String(100))
+    tables: Mapped[list[Any]] = mapped_column(default=list)
+    """Itemised tables: [{"rows": [...], "total": n, "page": p, "bbox": [...]}]."""
+
+    message: Mapped[Message] = relationship(back_populates="documents")
+    values: Mapped[list[ExtractedValue]] = relationship(
+        back_populates="document", order_by="ExtractedValue.id", cascade="all, delete-orphan"
+    )
+    flags: Mapped[list[FlagRow]] = relationship(
+        back_populates="document", order_by="FlagRow.id", cascade="all, delete-orphan"
+    )
+
+
+class ExtractedValue(Base):
+    """Where a value was read (evidence) and, when a person corrected it, who and what."""
+
+    __tablename__ = "extracted_values"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer)
+    bbox: Mapped[list[Any] | None] = mapped_column(JSON)
+    confidence: Mapped[float] = mapped_column(Float)
+    corrected_by: Mapped[str | None] = mapped_column(String(100))
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    document: Mapped[Document] = relationship(back_populates="values")
+
+
+class FlagRow(Base):
+    """A discrepancy flag: a case for registratur staff while it is open."""
+
+    __tablename__ = "flags"
+    __table_args__ = (Index("ix_flags_status_code", "status", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    severity: Mapped[str] = mapped_column(String(10))
+    message: Mapped[str] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    """open, resolved, dismissed; a flag the checks no longer raise is resolved by "system"."""
+    comment: Mapped[str | None] = mapped_column(Text)
+    resolved_by: Mapped[str | None] = mapped_column(String(100))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    document: Mapped[Document] = relationship(back_populates="flags")
+
+
+class Allocation(Base):
+    __tablename__ = "allocations"
+    __table_args__ = (UniqueConstraint("program", "grant_year", "recipient_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program: Mapped[str] = mapped_column(String(40))
+    grant_year: Mapped[int] = mapped_column(Integer)
+    recipient_code: Mapped[str] = mapped_column(String(4))
+    recipient_name: Mapped[str] = mapped_column(String(200))
+    amount_sek: Mapped[int] = mapped_column(Integer)
+    municipal_share_min_percent: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str | None] = mapped_column(String(500))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    """Every change a person or the system makes: who, when, what, old value → new value."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(100))
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    """registrator, handlaggare, admin."""
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SourceState(Base):
+    """Per mailbox source: the last poll, the last success, the last error, the backlog."""
+
+    __tablename__ = "source_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(200), unique=True)
+    last_poll_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    backlog: Mapped[int | None] = mapped_column(Integer)
+
+
+class ReportDelivery(Base):
+    """One weekly report to one recipient: sent once, retried while it has failed."""
+
+    __tablename__ = "report_deliveries"
+    __table_args__ = (UniqueConstraint("week", "recipient"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week: Mapped[str] = mapped_column(String(8))
+    """ISO week, "2024-W14"."""
+    recipient: Mapped[str] = mapped_column(String(320))
+    status: Mapped[str] = mapped_column(String(10))
+    """sent, failed."""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,1 @@
+"""One rule per discrepancy code, each a small pure function over a document and its context."""
