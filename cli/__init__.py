@@ -1,0 +1,1 @@
+"""The `grant-intake` command."""

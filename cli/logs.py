@@ -1,0 +1,26 @@
+"""Structured logs (logfmt: key=value) to stderr; stdout stays for results."""
+from __future__ import annotations
+
+import logging
+import sys
+
+
+class LogfmtFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        msg = record.getMessage().replace('"', "'")
+        line = (f'ts={self.formatTime(record, "%Y-%m-%dT%H:%M:%S")} level={record.levelname.lower()} '
+                f'logger={record.name} msg="{msg}"')
+        if record.exc_info:
+            line += " exc=" + repr(self.formatException(record.exc_info))
+        return line
+
+
+def configure_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(LogfmtFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in ("pdfminer", "PIL", "alembic", "exchangelib", "urllib3", "matplotlib", "fontTools",
+                  "weasyprint", "apscheduler.executors"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

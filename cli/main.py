@@ -1,0 +1,272 @@
+"""grant-intake: the command line (Typer). Heavy parts are imported inside the commands that
+need them, so every command starts fast."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cli.logs import configure_logging
+from config.settings import Settings, SettingsError, load_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Dokumentintag för statsbidrag: e-post in, kontrollerade handlingar ut.")
+documents_app = typer.Typer(no_args_is_help=True, help="Registrerade handlingar.")
+allocations_app = typer.Typer(no_args_is_help=True, help="Tilldelningslistor.")
+cases_app = typer.Typer(no_args_is_help=True, help="Ärenden (flaggade avvikelser).")
+app.add_typer(documents_app, name="documents")
+app.add_typer(allocations_app, name="allocations")
+app.add_typer(cases_app, name="cases")
+
+log = logging.getLogger("grant_intake")
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines på stdout, inget annat.")]
+
+
+@dataclass
+class State:
+    settings: Settings
+
+    def session_factory(self):
+        from storage.db import open_database
+
+        try:
+            return open_database(self.settings.db)
+        except Exception as exc:  # noqa: BLE001 - any database failure ends the command
+            fail(f"Databasen kan inte öppnas ({self.settings.db}): {exc}")
+
+    def store(self):
+        from storage.originals import OriginalStore
+
+        return OriginalStore(self.settings.data_dir)
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"fel: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def emit(record: dict) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option("--db", help="Databas-URL (GRANT_INTAKE_DB).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Inställningsfil (TOML).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Mer loggning.")] = False,
+) -> None:
+    configure_logging(verbose)
+    try:
+        settings = load_settings(config, db=db)
+    except (SettingsError, ValueError) as exc:
+        fail(str(exc))
+    ctx.obj = State(settings)
+
+
+def _progress(total: int, label: str):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=console, transient=True, disable=not console.is_terminal or total < 2)
+    return progress
+
+
+def print_records(records: list[dict], as_json: bool) -> None:
+    """Records as JSON Lines, or a readable table."""
+    if as_json:
+        for rec in records:
+            emit(rec)
+        return
+    from cli.tables import records_table
+
+    records_table(records)
+
+
+@app.command()
+def ingest(ctx: typer.Context, paths: list[Path], as_json: JsonOpt = False) -> None:
+    """Registrera .eml-filer, PDF- och bildfiler och kataloger (även Maildir), en gång."""
+    from cli.inputs import expand, incoming_for
+    from intake.pipeline import Pipeline
+
+    state: State = ctx.obj
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail("finns inte: " + ", ".join(missing))
+    files = expand(paths)
+    factory = state.session_factory()
+    shown: list[dict] = []
+    with Pipeline(state.settings, factory, state.store()) as pipeline, \
+            _progress(len(files), "Registrerar") as progress:
+        task = progress.add_task("ingest", total=len(files))
+        for result in pipeline.process_many(incoming_for(f) for f in files):
+            progress.advance(task)
+            if as_json:
+                for rec in result.records:
+                    emit(rec)
+            else:
+                shown += result.records
+    if not as_json:
+        print_records(shown, False)
+
+
+@app.command()
+def extract(ctx: typer.Context, files: list[Path], as_json: JsonOpt = False) -> None:
+    """Läs ut fälten ur handlingar utan att spara något."""
+    from cli.inputs import expand, incoming_for
+    from extractors.fields import extract_fields
+    from extractors.pages import DocumentReader
+    from extractors.sniff import sniff_media_type
+    from intake.message import parse_message
+    from intake.pipeline import read_options
+    from intake.records import extraction_record
+
+    state: State = ctx.obj
+    items = []
+    for path in expand(files):
+        inc = incoming_for(path)
+        if inc.kind == "eml":
+            items += [(f"{path}:{a.filename}", a.data) for a in parse_message(inc.raw).attachments]
+        else:
+            items.append((str(path), inc.raw))
+    records = []
+    with DocumentReader(read_options(state.settings)) as reader:
+        for key, text in reader.read_many((k, d, sniff_media_type(d)) for k, d in items):
+            fields = extract_fields(text) if not text.error else None
+            from extractors.model import Extraction
+
+            rec = {"file": key, **extraction_record(fields or Extraction(), len(text.pages),
+                                                    text.ocr, text.error)}
+            if as_json:
+                emit(rec)
+            else:
+                records.append(rec)
+    if not as_json:
+        print_records(records, False)
+
+
+@app.command()
+def poll(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Hämta ny post från den inställda brevlådan en gång."""
+    from intake.service import poll_once
+
+    records = poll_once(ctx.obj.settings)
+    print_records(records, as_json)
+
+
+@app.command()
+def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Senaste lyckade hämtning, senaste fel och kö."""
+    from intake.service import service_status
+
+    info = service_status(ctx.obj.settings)
+    if as_json:
+        emit(info)
+    else:
+        for key, value in info.items():
+            typer.echo(f"{key}: {value}")
+
+
+@documents_app.command("list")
+def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Alla registrerade handlingar med flaggor som de står nu."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from intake.records import document_record
+    from storage.models import Document
+
+    with ctx.obj.session_factory()() as session:
+        docs = session.scalars(select(Document).options(
+            selectinload(Document.flags), selectinload(Document.values),
+            selectinload(Document.message)).order_by(Document.id))
+        print_records([document_record(d) for d in docs], as_json)
+
+
+@allocations_app.command("import")
+def allocations_import(ctx: typer.Context, file: Path) -> None:
+    """Läs in en tilldelningslista (CSV eller XLSX)."""
+    from storage.allocations import AllocationFileError, import_allocations, read_allocation_file
+
+    if not file.is_file():
+        fail(f"finns inte: {file}")
+    try:
+        rows = read_allocation_file(file)
+    except AllocationFileError as exc:
+        fail(f"{file}: {exc}; inget har lästs in")
+    with ctx.obj.session_factory()() as session:
+        summary = import_allocations(session, rows, str(file))
+        session.commit()
+    typer.echo(f"{len(rows)} rader: {summary.added} nya, {summary.changed} ändrade, "
+               f"{summary.unchanged} oförändrade", err=True)
+
+
+@allocations_app.command("list")
+def allocations_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Tilldelningar per program och år."""
+    from storage.allocations import allocation_rows
+
+    with ctx.obj.session_factory()() as session:
+        rows = [{"program": a.program, "grant_year": a.grant_year, "recipient_code": a.recipient_code,
+                 "recipient_name": a.recipient_name, "amount_sek": a.amount_sek,
+                 "municipal_share_min_percent": a.municipal_share_min_percent}
+                for a in allocation_rows(session)]
+    if as_json:
+        for r in rows:
+            emit(r)
+    else:
+        from cli.tables import plain_table
+
+        plain_table(rows)
+
+
+@cases_app.command("list")
+def cases_list(
+    ctx: typer.Context,
+    as_json: JsonOpt = False,
+    status_: Annotated[str, typer.Option("--status", help="open, resolved, dismissed eller all")] = "open",
+    code: Annotated[Optional[str], typer.Option(help="Avvikelsekod")] = None,
+    severity: Annotated[Optional[str], typer.Option(help="error, warning, info, review")] = None,
+    program: Annotated[Optional[str], typer.Option()] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Bidragsår")] = None,
+    org: Annotated[Optional[str], typer.Option("--org", help="SCB-kod")] = None,
+    week: Annotated[Optional[str], typer.Option(help="Flaggor skapade ISO-vecka, t.ex. 2024-W14")] = None,
+) -> None:
+    """Ärenden, äldst först."""
+    from storage.cases import CaseFilter, case_record, list_cases
+
+    if status_ not in ("open", "resolved", "dismissed", "all"):
+        fail(f"okänd status: {status_}")
+    created_from = created_to = None
+    if week:
+        from cli.weeks import week_bounds
+
+        try:
+            created_from, created_to = week_bounds(week)
+        except ValueError as exc:
+            fail(str(exc))
+    f = CaseFilter(status=None if status_ == "all" else status_, code=code, severity=severity,
+                   program=program, grant_year=year, org_code=org, created_from=created_from,
+                   created_to=created_to)
+    with ctx.obj.session_factory()() as session:
+        rows = [case_record(c) for c in list_cases(session, f)]
+    if as_json:
+        for r in rows:
+            emit(r)
+    else:
+        from cli.tables import plain_table
+
+        plain_table([{k: r[k] for k in ("id", "code", "severity", "status", "received", "message")}
+                     for r in rows])
+
+
+def main() -> None:
+    app()

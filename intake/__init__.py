@@ -1,0 +1,1 @@
+"""From a message to stored, checked documents: mailbox sources, the pipeline, the scheduler."""
