@@ -1,0 +1,117 @@
+import pytest
+
+from config.programs import parse_programs
+from validators.rules.completeness import low_confidence, missing_field, required_fields
+
+from tests.validators.factories import (
+    REGION_GOTLAND,
+    amounts,
+    context,
+    decision,
+    evidence,
+    requisition,
+    return_report,
+)
+
+
+def codes_fields(flags):
+    return [f.details["field"] for f in flags]
+
+
+def test_complete_documents_miss_nothing():
+    for doc in (requisition(), return_report(), decision()):
+        assert missing_field(doc, context()) == []
+
+
+def test_region_requisition_2024_needs_municipalities_and_share():
+    doc = requisition(collaborating_municipalities=[], municipal_share_percent=None)
+    flags = missing_field(doc, context())
+    assert codes_fields(flags) == ["collaborating_municipalities", "municipal_share_percent"]
+    assert flags[0].message == "Rekvisitionen saknar samverkande kommuner"
+    assert flags[1].message == "Rekvisitionen saknar andel för kommunal verksamhet"
+    assert all(f.severity == "warning" for f in flags)
+
+
+def test_2023_requisition_does_not_need_municipalities():
+    doc = requisition(grant_year=2023, collaborating_municipalities=[],
+                      municipal_share_percent=None)
+    assert missing_field(doc, context()) == []
+
+
+def test_one_flag_per_missing_field():
+    doc = requisition(organisation=None, amounts={})
+    assert codes_fields(missing_field(doc, context())) == ["organisation", "amounts.requested"]
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (requisition(program=None, organisation=None, amounts={}),
+         ["organisation", "amounts.requested"]),
+        (return_report(grant_year=None, organisation=None, amounts={}),
+         ["amounts.received", "amounts.used"]),
+        (decision(program="okant", amounts={}, document_date=None),
+         ["amounts.decided", "document_date"]),
+    ],
+)
+def test_unknown_program_year_falls_back_to_the_contracts_base_set(doc, expected):
+    assert codes_fields(missing_field(doc, context())) == expected
+
+
+def test_unknown_program_year_does_not_ask_for_region_extras():
+    doc = requisition(grant_year=None, collaborating_municipalities=[],
+                      municipal_share_percent=None)
+    assert required_fields(doc, context()) == ("organisation", "amounts.requested")
+
+
+def test_messages_name_the_document():
+    [flag] = missing_field(return_report(amounts=amounts(received=1)), context())
+    assert flag.message == "Återrapporteringen saknar förbrukat belopp"
+    [flag] = missing_field(decision(document_date=None), context())
+    assert flag.message == "Beslutet saknar datum"
+
+
+def test_instructions_and_other_documents_have_no_required_fields():
+    assert missing_field(requisition(document_type="instruction", amounts={}), context()) == []
+    assert missing_field(requisition(document_type="other", amounts={}), context()) == []
+
+
+def test_low_confidence_names_the_uncertain_required_fields_in_one_flag():
+    doc = requisition(evidence=[
+        evidence("amounts.requested", 0.52),
+        evidence("amounts.requested", 0.97),
+        evidence("grant_year", 0.41),
+        evidence("organisation", 0.6),
+        evidence("reference", 0.1),
+    ])
+    [flag] = low_confidence(doc, context())
+    assert flag.severity == "review"
+    assert flag.details["fields"] == ["amounts.requested", "grant_year"]
+    assert flag.details["confidence"] == {"amounts.requested": 0.52, "grant_year": 0.41}
+    assert "rekvirerat belopp (0,52)" in flag.message and "bidragsår (0,41)" in flag.message
+    assert "diarienummer" not in flag.message
+
+
+def test_low_confidence_follows_the_threshold():
+    doc = requisition(evidence=[evidence("amounts.requested", 0.7)])
+    assert low_confidence(doc, context()) == []
+    assert low_confidence(doc, context(confidence_threshold=0.8))
+
+
+def test_absent_fields_are_missing_not_uncertain():
+    doc = requisition(amounts={}, evidence=[evidence("amounts.requested", 0.1)])
+    assert low_confidence(doc, context()) == []
+
+
+def test_region_extras_are_checked_for_confidence():
+    doc = requisition(organisation=REGION_GOTLAND,
+                      evidence=[evidence("collaborating_municipalities", 0.3)])
+    [flag] = low_confidence(doc, context())
+    assert flag.details["fields"] == ["collaborating_municipalities"]
+
+
+def test_a_required_field_unknown_to_the_record_is_named_by_its_id():
+    programs = parse_programs({"hembesok": {"name": "Hembesök", "years": {"2024": {
+        "recipients": ["region"], "required": {"requisition": ["amounts.bogus"]}}}}})
+    [flag] = missing_field(requisition(), context(programs=programs))
+    assert flag.message == "Rekvisitionen saknar amounts.bogus"

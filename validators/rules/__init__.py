@@ -1,0 +1,1 @@
+"""The rules, one function per discrepancy code, grouped by what they look at."""

@@ -1,0 +1,59 @@
+"""Rules about the fields a document must carry: missing ones, and ones read uncertainly."""
+from __future__ import annotations
+
+from extractors.model import Extraction
+from validators.codes import make_flag
+from validators.lookup import program_year
+from validators.model import Context, Flag
+from validators.swedish import document_noun, field_name, format_decimal, join_list
+
+BASE_REQUIRED: dict[str, tuple[str, ...]] = {
+    "requisition": ("organisation", "amounts.requested"),
+    "return_report": ("amounts.received", "amounts.used"),
+    "decision": ("amounts.decided", "document_date"),
+}
+"""The contract's required fields, for documents whose program-year is not configured."""
+
+IDENTIFYING_FIELDS = ("document_type", "program", "grant_year", "organisation")
+"""Checked for confidence on every document besides its required fields."""
+
+
+def required_fields(doc: Extraction, ctx: Context) -> tuple[str, ...]:
+    """The program-year's required fields for the type and kind, else the contract's base set."""
+    py = program_year(doc, ctx)
+    if py is None:
+        return BASE_REQUIRED.get(doc.document_type, ())
+    kind = doc.organisation.kind if doc.organisation else None
+    return py.required_fields(doc.document_type, kind)
+
+
+def missing_field(doc: Extraction, ctx: Context) -> list[Flag]:
+    noun = document_noun(doc.document_type)
+    return [
+        make_flag("MISSING_FIELD", f"{noun} saknar {field_name(field)}", field=field)
+        for field in dict.fromkeys(required_fields(doc, ctx))
+        if not doc.has(field)
+    ]
+
+
+def low_confidence(doc: Extraction, ctx: Context) -> list[Flag]:
+    uncertain: dict[str, float] = {}
+    for field in dict.fromkeys((*required_fields(doc, ctx), *IDENTIFYING_FIELDS)):
+        confidence = doc.confidence(field)
+        if doc.has(field) and confidence is not None and confidence < ctx.confidence_threshold:
+            uncertain[field] = round(confidence, 3)
+    if not uncertain:
+        return []
+    named = join_list(
+        [f"{field_name(f)} ({format_decimal(c)})" for f, c in uncertain.items()]
+    )
+    message = (
+        f"Osäker avläsning av {named}, under gränsen "
+        f"{format_decimal(ctx.confidence_threshold)}; kontrollera mot originalet"
+    )
+    details = {
+        "fields": list(uncertain),
+        "confidence": uncertain,
+        "threshold": ctx.confidence_threshold,
+    }
+    return [make_flag("LOW_CONFIDENCE", message, **details)]
