@@ -24,7 +24,7 @@ system-packages:
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip >&2
-	$(PY) -m pip install -q -e '.[test]' >&2
+	$(PY) -m pip install -q -e '.[test]' --config-settings editable_mode=compat >&2
 	touch $@
 
 run: setup

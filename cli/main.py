@@ -13,6 +13,8 @@ import typer
 
 from cli.logs import configure_logging
 from config.settings import Settings, SettingsError, load_settings
+from reports.cli import report_app
+from webui.cli import users_app
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Dokumentintag för statsbidrag: e-post in, kontrollerade handlingar ut.")
@@ -22,6 +24,8 @@ cases_app = typer.Typer(no_args_is_help=True, help="Ärenden (flaggade avvikelse
 app.add_typer(documents_app, name="documents")
 app.add_typer(allocations_app, name="allocations")
 app.add_typer(cases_app, name="cases")
+app.add_typer(report_app, name="report")
+app.add_typer(users_app, name="users")
 
 log = logging.getLogger("grant_intake")
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines på stdout, inget annat.")]
@@ -123,6 +127,7 @@ def extract(ctx: typer.Context, files: list[Path], as_json: JsonOpt = False) -> 
     """Läs ut fälten ur handlingar utan att spara något."""
     from cli.inputs import expand, incoming_for
     from extractors.fields import extract_fields
+    from extractors.model import Extraction
     from extractors.pages import DocumentReader
     from extractors.sniff import sniff_media_type
     from intake.message import parse_message
@@ -140,11 +145,8 @@ def extract(ctx: typer.Context, files: list[Path], as_json: JsonOpt = False) -> 
     records = []
     with DocumentReader(read_options(state.settings)) as reader:
         for key, text in reader.read_many((k, d, sniff_media_type(d)) for k, d in items):
-            fields = extract_fields(text) if not text.error else None
-            from extractors.model import Extraction
-
-            rec = {"file": key, **extraction_record(fields or Extraction(), len(text.pages),
-                                                    text.ocr, text.error)}
+            fields = Extraction() if text.error else extract_fields(text)
+            rec = {"file": key, **extraction_record(fields, len(text.pages), text.ocr, text.error)}
             if as_json:
                 emit(rec)
             else:
@@ -157,9 +159,37 @@ def extract(ctx: typer.Context, files: list[Path], as_json: JsonOpt = False) -> 
 def poll(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Hämta ny post från den inställda brevlådan en gång."""
     from intake.service import poll_once
+    from intake.sources.base import SourceError
 
-    records = poll_once(ctx.obj.settings)
+    try:
+        records = poll_once(ctx.obj.settings)
+    except SourceError as exc:
+        fail(f"brevlådan kan inte läsas: {exc}")
     print_records(records, as_json)
+
+
+HostOpt = Annotated[Optional[str], typer.Option("--host", help="Adress att lyssna på.")]
+PortOpt = Annotated[Optional[int], typer.Option("--port", help="Port att lyssna på.")]
+
+
+@app.command()
+def serve(ctx: typer.Context, host: HostOpt = None, port: PortOpt = None) -> None:
+    """Granskningsgränssnittet (webb) för sig."""
+    from webui.cli import serve as serve_web
+
+    serve_web(ctx.obj.settings, host, port)
+
+
+@app.command()
+def run(ctx: typer.Context, host: HostOpt = None, port: PortOpt = None) -> None:
+    """Tjänsten: schemalagd hämtning, veckorapporten och granskningsgränssnittet."""
+    from intake.service import run_service
+    from reports.job import install_weekly_job
+    from webui.cli import web_thread
+
+    settings: Settings = ctx.obj.settings
+    ctx.obj.session_factory()
+    run_service(settings, [install_weekly_job(settings), web_thread(settings, host, port)])
 
 
 @app.command()
@@ -266,6 +296,38 @@ def cases_list(
 
         plain_table([{k: r[k] for k in ("id", "code", "severity", "status", "received", "message")}
                      for r in rows])
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@app.command("demo-setup")
+def demo_setup(ctx: typer.Context) -> None:
+    """Förbered en första körning: exempelhandlingar i inkorgen, tilldelningar, ett adminkonto."""
+    import shutil
+
+    from sqlalchemy import func, select
+
+    from storage.allocations import import_allocations, read_allocation_file
+    from storage.models import Allocation, Message
+    from webui.accounts import ensure_admin
+
+    settings: Settings = ctx.obj.settings
+    inbox = settings.mailbox.path
+    inbox.mkdir(parents=True, exist_ok=True)
+    with ctx.obj.session_factory()() as session:
+        if not session.scalar(select(func.count(Message.id))) and not any(inbox.glob("*.eml")):
+            for sample in sorted(SAMPLES.glob("*.eml")):
+                shutil.copy(sample, inbox / sample.name)
+            typer.echo(f"Exempelhandlingar lagda i {inbox}/", err=True)
+        if not session.scalar(select(func.count(Allocation.id))):
+            import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv"),
+                               "samples/allocations.csv")
+        password = ensure_admin(session)
+        session.commit()
+    if password:
+        typer.echo(f"Första administratörskontot: användarnamn admin, lösenord {password}")
+        typer.echo("(Lösenordet visas bara den här gången.)")
 
 
 def main() -> None:

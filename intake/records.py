@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from extractors.model import Amount, Evidence, Extraction, ItemisedTable, OrgRef
 from storage.models import Document, ExtractedValue
+
+LOCAL_TZ = ZoneInfo("Europe/Stockholm")
 
 
 def _number(value: float | None) -> float | int | None:
@@ -22,7 +25,7 @@ def document_record(doc: Document) -> dict:
             "kind": msg.source_kind,
             "path": msg.source_key,
             "message_id": msg.message_id,
-            "received": doc.received_at.isoformat() if doc.received_at else None,
+            "received": doc.received_at.astimezone(LOCAL_TZ).isoformat() if doc.received_at else None,
             "sender": msg.sender,
             "subject": msg.subject,
             "attachment": doc.filename,

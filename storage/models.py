@@ -16,11 +16,35 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class UtcDateTime(TypeDecorator):
+    """An aware datetime stored as UTC and read back aware, on SQLite as on PostgreSQL.
+
+    SQLite keeps no offset: without this, "09:03+01:00" and "08:03 UTC" would be stored as
+    different wall times and compare wrongly. A naive value is taken to be UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 class Base(DeclarativeBase):
@@ -42,8 +66,8 @@ class Message(Base):
     raw_size: Mapped[int] = mapped_column(Integer)
     sender: Mapped[str | None] = mapped_column(String(998))
     subject: Mapped[str | None] = mapped_column(Text)
-    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     documents: Mapped[list[Document]] = relationship(
         back_populates="message", order_by="Document.id", cascade="all, delete-orphan"
     )
@@ -66,8 +90,8 @@ class Document(Base):
     status: Mapped[str] = mapped_column(String(20), default="processed")
     """processed, unreadable, no_document."""
     error: Mapped[str | None] = mapped_column(Text)
-    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     document_type: Mapped[str] = mapped_column(String(20), default="other")
     program: Mapped[str | None] = mapped_column(String(40), index=True)
@@ -107,7 +131,7 @@ class ExtractedValue(Base):
     bbox: Mapped[list[Any] | None] = mapped_column(JSON)
     confidence: Mapped[float] = mapped_column(Float)
     corrected_by: Mapped[str | None] = mapped_column(String(100))
-    corrected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    corrected_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     document: Mapped[Document] = relationship(back_populates="values")
 
 
@@ -127,8 +151,8 @@ class FlagRow(Base):
     """open, resolved, dismissed; a flag the checks no longer raise is resolved by "system"."""
     comment: Mapped[str | None] = mapped_column(Text)
     resolved_by: Mapped[str | None] = mapped_column(String(100))
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     document: Mapped[Document] = relationship(back_populates="flags")
 
 
@@ -144,7 +168,7 @@ class Allocation(Base):
     amount_sek: Mapped[int] = mapped_column(Integer)
     municipal_share_min_percent: Mapped[float | None] = mapped_column(Float)
     source: Mapped[str | None] = mapped_column(String(500))
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class AuditEntry(Base):
@@ -153,7 +177,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(40))
     entity: Mapped[str] = mapped_column(String(40))
@@ -173,7 +197,7 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     """registrator, handlaggare, admin."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class SourceState(Base):
@@ -183,10 +207,10 @@ class SourceState(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(200), unique=True)
-    last_poll_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_poll_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
-    last_error_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     backlog: Mapped[int | None] = mapped_column(Integer)
 
@@ -205,4 +229,4 @@ class ReportDelivery(Base):
     """sent, failed."""
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -69,3 +69,24 @@ def session_factory(db_url: str):
 @pytest.fixture
 def store(tmp_path: Path) -> OriginalStore:
     return OriginalStore(tmp_path / "store")
+
+
+@pytest.fixture(scope="session")
+def reader():
+    """One document reader (and worker pool) for the whole test session."""
+    from config.settings import Settings
+    from extractors.pages import DocumentReader
+    from intake.pipeline import read_options
+
+    with DocumentReader(read_options(Settings(_env_file=None))) as r:
+        yield r
+
+
+@pytest.fixture
+def pipeline(session_factory, store, reader, tmp_path: Path):
+    from config.settings import Settings
+    from intake.pipeline import Pipeline
+
+    settings = Settings(db="sqlite://", data_dir=tmp_path / "store")
+    with Pipeline(settings, session_factory, store, reader=reader) as p:
+        yield p

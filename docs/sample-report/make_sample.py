@@ -1,0 +1,70 @@
+"""Make the sample weekly report in this directory from the sample mail in samples/.
+
+The sample messages go through the real pipeline into a scratch SQLite database, with the
+sample allocation list. Their flags are then dated to the mail's arrival, as a service running
+at the time would have made them, and one is resolved, so week 2024-W12 has something in every
+section. Run from the repository root:
+
+    .venv/bin/python docs/sample-report/make_sample.py
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select  # noqa: E402
+
+from cli.inputs import expand, incoming_for  # noqa: E402
+from config.settings import Settings  # noqa: E402
+from intake.pipeline import Pipeline  # noqa: E402
+from reports.figures import collect_figures  # noqa: E402
+from reports.mail import build_message  # noqa: E402
+from reports.render import render_report, write_files  # noqa: E402
+from reports.week import IsoWeek  # noqa: E402
+from storage.allocations import import_allocations, read_allocation_file  # noqa: E402
+from storage.db import open_database  # noqa: E402
+from storage.models import FlagRow  # noqa: E402
+from storage.originals import OriginalStore  # noqa: E402
+
+WEEK = IsoWeek(2024, 12)
+OUT = Path(__file__).resolve().parent
+RECIPIENT = "handlaggare@socialstyrelsen.example.se"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(_env_file=None, db=f"sqlite:///{tmp}/sample.db", data_dir=Path(tmp))
+        factory = open_database(settings.db)
+        with factory() as session, session.begin():
+            import_allocations(session, read_allocation_file(ROOT / "samples/allocations.csv"),
+                               "samples/allocations.csv")
+        with Pipeline(settings, factory, OriginalStore(Path(tmp) / "store")) as pipeline:
+            for _ in pipeline.process_many(incoming_for(p) for p in expand([ROOT / "samples"])):
+                pass
+        with factory() as session, session.begin():
+            for flag in session.scalars(select(FlagRow)):
+                arrived = flag.document.received_at or flag.document.message.received_at
+                flag.created_at = arrived + timedelta(minutes=1)
+                if flag.code == "NO_DOCUMENT":
+                    flag.status, flag.resolved_by = "resolved", "registrator"
+                    flag.resolved_at = WEEK.start + timedelta(days=2, hours=9)
+                    flag.comment = "Bilagan kom i ett separat meddelande"
+        generated = WEEK.end + timedelta(hours=7)
+        with factory() as session:
+            report = render_report(collect_figures(session, WEEK, None, generated), generated)
+        factory.kw["bind"].dispose()
+    for path in write_files(report, OUT):
+        print(path.relative_to(ROOT))
+    eml = OUT / f"{report.basename}.eml"
+    eml.write_bytes(build_message(report, "grant-intake@socialstyrelsen.example.se",
+                                  RECIPIENT).as_bytes())
+    print(eml.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()

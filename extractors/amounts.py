@@ -1,0 +1,95 @@
+"""Swedish money amounts, keeping the precision they were written with.
+
+"1 285 000 kr", "834 000:-", "SEK 834 000", "2.345.000 kr", "2 345 tkr", "1,349 mnkr",
+"1,3 miljoner kronor" (value 1 300 000, unit 100 000), "42 miljoner kronor"; groups may be
+separated by spaces, no-break spaces (U+00A0), thin spaces (U+2009, U+202F) or dots.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from extractors.model import Amount
+
+_SEP = "[ \u00a0\u2009\u202f.]"
+_SCALES: tuple[tuple[str, int], ...] = (
+    (r"miljarder(?:\s+kronor)?|mdkr|mdr\s+kr", 1_000_000_000),
+    (r"miljon(?:er)?(?:\s+(?:kronor|kr))?|milj\.?\s*(?:kronor|kr)|mnkr|mkr|msek|mn\s+kr", 1_000_000),
+    (r"tkr|tsek|ksek|tusen\s+kronor|tusental\s+kronor", 1000),
+    (r"kronor|kr\b\.?|sek\b|:-", 1),
+)
+_UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_SCALES))
+AMOUNT_PATTERN = re.compile(
+    rf"""
+    (?<![\w/,.:-])(?:(?P<prefix>sek|kr)[ \u00a0\u2009\u202f]?)?
+    (?<![\d/,.-])
+    (?P<number>\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?(?![\d/-])|\d+(?:,\d+)?(?![\d/-]))
+    (?:[ \u00a0\u2009\u202f]*(?:{_UNIT}))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    start: int
+    end: int
+    amount: Amount
+    has_unit: bool
+    """A currency or scale word (or "SEK" before) was written with the number."""
+    clean: bool
+    """False when the digit grouping looks damaged (mixed separators, a 4-digit group)."""
+    text: str
+
+
+def _scale(match: re.Match[str]) -> int | None:
+    for i, (_, scale) in enumerate(_SCALES):
+        if match.group(f"u{i}"):
+            return scale
+    return 1 if match.group("prefix") else None
+
+
+def _number(text: str, scale: int) -> tuple[Amount, bool] | None:
+    """The amount a number written with ``scale`` stands for, and whether its grouping is clean."""
+    whole, _, fraction = text.partition(",")
+    groups = re.split(_SEP, whole)
+    separators = set(re.findall(_SEP, whole))
+    clean = len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)
+    if len(groups) == 2 and "." in separators and scale >= 1_000_000 and not fraction:
+        # "1.349 mnkr": a dot before three digits of millions is a decimal point.
+        whole, fraction = groups[0], groups[1]
+        groups = [whole]
+    try:
+        number = Decimal("".join(groups) + ("." + fraction if fraction else ""))
+    except InvalidOperation:
+        return None
+    step = Decimal(scale) / (Decimal(10) ** len(fraction)) if fraction else Decimal(scale)
+    unit = max(1, int(step))
+    value = int((number * scale).to_integral_value(rounding=ROUND_HALF_UP))
+    return Amount(value, unit), clean
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every number in ``text`` read as an amount, with or without a currency word."""
+    out = []
+    for m in AMOUNT_PATTERN.finditer(text):
+        scale = _scale(m)
+        parsed = _number(m.group("number"), scale or 1)
+        if parsed is None:
+            continue
+        amount, clean = parsed
+        out.append(AmountMatch(m.start(), m.end(), amount, scale is not None, clean,
+                               m.group(0)))
+    return out
+
+
+def parse_amount(text: str) -> Amount | None:
+    """A whole string written as one amount ("1 349 tkr", "834 000:-"), or None."""
+    stripped = text.strip().rstrip(".").strip()
+    if not stripped:
+        return None
+    for m in find_amounts(stripped):
+        if m.start == 0 and m.end == len(stripped):
+            return m.amount
+    return None

@@ -1,0 +1,114 @@
+"""What kind of document it is, and which grant program it is about.
+
+Both are scored from cue phrases matched on folded words; a cue in the title (the first lines)
+weighs more than one in the body. Program phrases are data (config/programs.toml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from config.programs import ProgramCatalog, default_programs
+from extractors.nlp import PhraseHit, Phrases
+from extractors.text import fold
+
+TITLE_WEIGHT = 3.0
+"""How much more a cue counts in the title lines than in the body."""
+MIN_TYPE_SCORE = 2.0
+
+DOCUMENT_TYPE_CUES: dict[str, dict[str, float]] = {
+    "requisition": {
+        "rekvisition": 4, "rekvisition av statsbidrag": 5, "rekvirerar": 2,
+        "rekvirerat belopp": 3, "rekvireras": 1, "vi rekvirerar": 3, "ansökan om utbetalning": 3,
+    },
+    "return_report": {
+        "återrapportering": 4, "återrapport": 4, "slutrapport": 3, "slutredovisning": 4,
+        "ekonomisk redovisning": 3, "redovisningsperiod": 3, "ej förbrukade medel": 2,
+        "förbrukade medel": 1, "förbrukat": 1, "redovisning av statsbidrag": 4,
+    },
+    "decision": {
+        "beslut": 2, "beslutar": 3, "besluta": 2, "protokollsutdrag": 5, "protokoll": 3,
+        "utdrag ur protokoll": 5, "förslag till beslut": 5, "sammanträdesdatum": 3,
+        "beslutsunderlag": 1, "paragraf": 1, "delegationsbeslut": 5, "tjänsteskrivelse": 2,
+    },
+    "instruction": {
+        "anvisningar": 5, "anvisning": 4, "rutin": 4, "rutiner": 4, "riktlinjer": 4,
+        "vägledning": 3, "regeringsbeslut": 6, "regeringens beslut": 6, "regeringen ger": 4,
+        "regeringen beslutar": 6, "förordning": 1, "villkor för statsbidraget": 2,
+        "information om statsbidrag": 3, "utlysning": 3,
+    },
+}
+
+
+@dataclass(frozen=True)
+class Classification:
+    value: str | None
+    confidence: float
+    hit: PhraseHit | None
+    """The cue that weighed most, for evidence."""
+
+
+@cache
+def _type_phrases() -> Phrases:
+    return Phrases({t: cues.keys() for t, cues in DOCUMENT_TYPE_CUES.items()})
+
+
+@cache
+def _cue_weights() -> dict[tuple[str, str], float]:
+    return {(t, fold(cue)): w for t, cues in DOCUMENT_TYPE_CUES.items() for cue, w in cues.items()}
+
+
+_PROGRAM_PHRASES: dict[int, tuple[ProgramCatalog, Phrases]] = {}
+
+
+def _program_phrases(catalog: ProgramCatalog) -> Phrases:
+    """Phrases per catalog object (catalogs are loaded once; they hold dicts, so no lru key)."""
+    entry = _PROGRAM_PHRASES.get(id(catalog))
+    if entry is None or entry[0] is not catalog:
+        entry = (catalog, Phrases({p.id: p.phrases for p in catalog}))
+        _PROGRAM_PHRASES[id(catalog)] = entry
+    return entry[1]
+
+
+def _score(hits: list[PhraseHit], weight_of, title_end: int) -> Classification:
+    scores: dict[str, float] = {}
+    best: dict[str, tuple[float, PhraseHit]] = {}
+    for hit in hits:
+        w = weight_of(hit) * (TITLE_WEIGHT if hit.start < title_end else 1.0)
+        scores[hit.key] = scores.get(hit.key, 0.0) + w
+        if hit.key not in best or w > best[hit.key][0]:
+            best[hit.key] = (w, hit)
+    if not scores:
+        return Classification(None, 0.0, None)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    top, score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = min(1.0, 0.5 + 0.5 * (score - runner_up) / score)
+    return Classification(top, confidence * (1.0 if score >= MIN_TYPE_SCORE else 0.5),
+                          best[top][1])
+
+
+def document_type(doc: Doc, title_end: int) -> Classification:
+    """The document type from its cues; ``title_end`` is where the title lines end."""
+    weights = _cue_weights()
+
+    def weight(hit: PhraseHit) -> float:
+        return weights.get((hit.key, " ".join(fold(doc.text[hit.start:hit.end]).split())), 1.0)
+
+    result = _score(_type_phrases().find(doc), weight, title_end)
+    if result.value is None:
+        return Classification("other", 0.5, None)
+    return result
+
+
+def program(doc: Doc, title_end: int, catalog: ProgramCatalog | None = None) -> Classification:
+    """The program whose phrases the document uses most (longer phrases count more)."""
+    catalog = catalog or default_programs()
+    hits = _program_phrases(catalog).find(doc)
+    return _score(hits, lambda h: float(h.tokens), title_end)
+
+
+def program_hits(doc: Doc, catalog: ProgramCatalog | None = None) -> list[PhraseHit]:
+    return _program_phrases(catalog or default_programs()).find(doc)

@@ -1,0 +1,550 @@
+"""From a document's words to the fields of its record, each with evidence.
+
+Pipeline: regroup words into lines by geometry (extractors.layout), parse the joined text once
+with the spaCy pipeline, find labels in form position, then read each field from its label's
+value (same line, or the line just below when the row broke), from sentences (decisions,
+"Vi rekvirerar ..."), or from the header lines. Every value keeps the words it came from:
+its evidence's confidence is the words' OCR confidence times how sure the reading is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from config.programs import ProgramCatalog, default_programs
+from extractors import classify
+from extractors.amounts import AmountMatch, find_amounts
+from extractors.dates import DateMatch, find_dates
+from extractors.labels import Label, find_labels
+from extractors.layout import Flow, build_flow, union_bbox
+from extractors.model import (
+    DocumentText,
+    Evidence,
+    Extraction,
+    ItemisedTable,
+    OrgRef,
+)
+from extractors.nlp import parse
+from extractors.organisations import Mention, as_ref, choose, fuzzy_match, mentions
+from extractors.text import fold
+
+TITLE_LINES = 5
+"""Lines at the top of the first page that count as heading (title, sender, date)."""
+AMOUNT_FIELDS = ("requested", "received", "used", "unused")
+TOTAL_WORDS = {"summa", "totalt", "total"}
+"""The first word of an itemised table's total row."""
+FILLER = {
+    "kr", "sek", "kronor", "belopp", "totalt", "summa", "att", "medel", "ca", "cirka", "om",
+    "bidrag", "statsbidrag", "statsbidraget", "av", "på", "är", "till", "för",
+}
+"""Words that may stand between a label and its amount without making the reading doubtful."""
+# The patterns below run on folded text (extractors.text.fold): no å, ä, ö, lower case.
+DEADLINE_WORDS = re.compile(
+    r"\b(senast|fore|innan|sista|t\.?\s?o\.?\s?m\.?|till och med|deadline|inom"
+    r"|fr\.?\s?o\.?\s?m\.?|fran och med|mellan|perioden?|under)\s*(den\s+)?$"
+)
+RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
+DECISION_CUES = re.compile(
+    r"\b(beslut\w*|fordela|fordelas|uppgar till|bevilja\w*|tilldela\w*|anvisa\w*)\b"
+)
+NOT_DECIDED = re.compile(
+    r"\b(varav|ta del av|totalt|sammanlagt|nationell\w*|hela landet|ram|pott|av totalt)\b"
+)
+REQUEST_CUES = re.compile(r"\b(rekvirera\w*|ansoker om|soker)\b")
+YEAR = re.compile(r"(?<![\w/:.,-])((?:19|20)\d{2})(?![\w/:-]|[.,]\d)")
+YEAR_CONTEXT = (
+    (re.compile(r"\bbidragsar(?:et)?\s*:?\s*$"), 3.0),
+    (re.compile(r"\b(?:for|under|avser)\s+(?:ar\s+)?$"), 1.5),
+    (re.compile(r"\b(?:kronor|kr|sek|tkr|mnkr)\s*$"), 2.0),
+)
+YEAR_BEFORE = re.compile(r"^\s*ars\b")
+REFERENCE = re.compile(
+    r"(?P<ref>\b[A-ZÅÄÖ]{1,5}[ \u00a0]?\d{4}[ \u00a0]?/[ \u00a0]?\d{1,6}(?:[-:]\d{1,4})?\b"
+    r"|\b\d{4}/\d{1,6}\b)"
+)
+SHARE = re.compile(
+    r"(?P<num>\d{1,3}(?:[,.]\d{1,2})?)\s*(?P<unit>%|procent\b|pct\b)"
+)
+SHARE_LINE = re.compile(
+    r"\bandel(?:en)?\b.{0,60}?\bkommun|\bkommun\w*\s+andel\b|\bandel(?:en)?\b.{0,40}?\bsocialtjanst"
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value and where it was read."""
+
+    value: object
+    start: int
+    end: int
+    certainty: float
+    """How sure the parse and match are, before the words' OCR confidence."""
+
+
+class Extractor:
+    """Reads one document's fields; holds the parsed text shared by the field readers."""
+
+    def __init__(self, doc: DocumentText, catalog: ProgramCatalog):
+        self.flow: Flow = build_flow(doc)
+        self.doc: Doc = parse(self.flow.text)
+        self.catalog = catalog
+        self.labels: list[Label] = find_labels(self.doc, self.flow)
+        self.dates: list[DateMatch] = find_dates(self.flow.text)
+        self.amounts: list[AmountMatch] = [
+            a for a in find_amounts(self.flow.text) if not self._inside_date(a.start, a.end)
+        ]
+        title_line = min(TITLE_LINES, len(self.flow.lines)) - 1
+        self.title_end = self.flow.line_span(title_line)[1] if self.flow.lines else 0
+        self.orgs: list[Mention] = mentions(self.doc)
+        self.out = Extraction()
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def evidence(self, field: str, reading: Reading) -> float:
+        words = self.flow.words_in(reading.start, reading.end)
+        if not words:
+            return 0.0
+        # The digits decide an amount or a date; a unit word read poorly ("SEK" at 0.59) does not.
+        deciding = [w for w in words if any(c.isdigit() for c in w.text)] or words
+        confidence = round(min(w.confidence for w in deciding) * reading.certainty, 3)
+        page = words[0].page
+        same_page = [w for w in words if w.page == page]
+        self.out.evidence.append(Evidence(
+            field, self.flow.text[reading.start:reading.end], page, union_bbox(same_page),
+            confidence,
+        ))
+        return confidence
+
+    def _inside_date(self, start: int, end: int) -> bool:
+        return any(d.start <= start and end <= d.end for d in self.dates)
+
+    def labels_for(self, *fields: str) -> list[Label]:
+        return [lb for lb in self.labels if lb.field in fields]
+
+    # -- amounts ----------------------------------------------------------------------------
+
+    def _plausible(self, a: AmountMatch) -> bool:
+        digits = sum(c.isdigit() for c in a.text)
+        if a.has_unit:
+            return True
+        return digits >= 3 and not (YEAR.fullmatch(a.text.strip()) and digits == 4)
+
+    def _amount_certainty(self, between: str, a: AmountMatch) -> float:
+        certainty = 1.0 if a.has_unit else 0.9
+        if not a.clean:
+            certainty *= 0.75
+        words = [w for w in re.sub(r"\([^)]*\)", " ", between).split()]
+        junk = [w for w in words if re.search(r"\w", w) and fold(w.strip(":.,;")) not in FILLER]
+        if junk:
+            certainty *= 0.6
+            last = junk[-1]
+            if re.fullmatch(r"[^\W\d_]{1,2}", last.strip("|[]:;")) and between.rstrip().endswith(last):
+                certainty *= 0.5  # a digit read as a letter just before the number
+        return certainty
+
+    def amount_after(self, label: Label) -> Reading | None:
+        """The amount in a label's value: on its line, else alone on the line just below."""
+        for a in self.amounts:
+            if label.end <= a.start and a.end <= label.value_end and self._plausible(a):
+                between = self.flow.text[label.end:a.start]
+                certainty = self._amount_certainty(between, a) * (1.0 if label.exact else 0.85)
+                return Reading(a.amount, a.start, a.end, certainty)
+        rest = self.flow.text[label.end:label.value_end]
+        if re.search(r"[^\W\d_]{3,}", re.sub(r"\([^)]*\)", "", rest)):
+            return None
+        if label.value_end != self.flow.line_span(label.line)[1]:
+            return None
+        if label.line + 1 >= len(self.flow.lines):
+            return None
+        start, end = self.flow.line_span(label.line + 1)
+        if any(lb.line == label.line + 1 for lb in self.labels):
+            return None
+        below = [a for a in self.amounts
+                 if start <= a.start and a.end <= end and self._plausible(a)]
+        leftover = self.flow.text[start:end]
+        for a in below:
+            leftover = leftover.replace(a.text, " ")
+        if len(below) == 1 and not re.search(r"[^\W\d_]{3,}", leftover):
+            a = below[0]
+            return Reading(a.amount, a.start, a.end, 0.8 * self._amount_certainty("", a))
+        return None
+
+    def read_amounts(self) -> None:
+        fields = list(AMOUNT_FIELDS)
+        chosen: dict[str, tuple[float, Reading]] = {}
+        for label in self.labels_for(*fields, "amount"):
+            field = label.field
+            if field == "amount":
+                if self.out.document_type == "requisition":
+                    field = "requested"
+                elif self.out.document_type == "decision":
+                    field = "decided"
+                else:
+                    continue
+            reading = self.amount_after(label)
+            if reading is None:
+                continue
+            best = chosen.get(field)
+            if best is None or label.priority > best[0]:
+                chosen[field] = (label.priority, reading)
+        if self.out.document_type == "requisition" and "requested" not in chosen:
+            reading = self._requested_from_text()
+            if reading:
+                chosen["requested"] = (0.0, reading)
+        if self.out.document_type == "decision" and "decided" not in chosen:
+            reading = self._decided_from_text()
+            if reading:
+                chosen["decided"] = (0.0, reading)
+        for field, (_, reading) in chosen.items():
+            self.out.amounts[field] = reading.value
+            self.evidence(f"amounts.{field}", reading)
+
+    def _sentence_before(self, offset: int, limit: int = 300) -> str:
+        start = max(0, offset - limit)
+        context = self.flow.text[start:offset]
+        cut = max(context.rfind(". "), context.rfind(".\n"))
+        return fold(context[cut + 1:] if cut >= 0 else context)
+
+    def _decided_from_text(self) -> Reading | None:
+        for a in self.amounts:
+            if not a.has_unit:
+                continue
+            context = self._sentence_before(a.start)
+            cues = list(DECISION_CUES.finditer(context))
+            if not cues:
+                continue
+            if NOT_DECIDED.search(context[cues[-1].start():]) or NOT_DECIDED.search(context[-40:]):
+                continue
+            certainty = 0.95 if a.clean else 0.7
+            return Reading(a.amount, a.start, a.end, certainty)
+        return None
+
+    def _requested_from_text(self) -> Reading | None:
+        with_unit = [a for a in self.amounts if a.has_unit and a.amount.value >= 1000]
+        for a in with_unit:
+            if REQUEST_CUES.search(self._sentence_before(a.start, 150)):
+                return Reading(a.amount, a.start, a.end, 0.85 if a.clean else 0.6)
+        values = {a.amount.value for a in with_unit}
+        if len(values) == 1:
+            a = with_unit[0]
+            return Reading(a.amount, a.start, a.end, 0.5)
+        return None
+
+    # -- dates ------------------------------------------------------------------------------
+
+    def _is_period_or_deadline(self, d: DateMatch) -> bool:
+        line = self.flow.line_index(d.start)
+        line_start, _ = self.flow.line_span(line)
+        before = fold(self.flow.text[max(line_start, d.start - 30):d.start])
+        if DEADLINE_WORDS.search(before):
+            return True
+        after = self.flow.text[d.end:d.end + 6]
+        if RANGE_AFTER.match(after) and any(0 < o.start - d.end <= 8 for o in self.dates):
+            return True
+        if re.search(r"[-–—]\s*$|\btill\s*$", before) and any(
+            o.end < d.start and d.start - o.end <= 8 for o in self.dates
+        ):
+            return True
+        return any(lb.line == line and lb.start < d.start for lb in self.labels_for("period"))
+
+    def read_date(self) -> None:
+        labelled: list[Reading] = []
+        for label in self.labels_for("date"):
+            for d in self.dates:
+                on_line = label.end <= d.start and d.end <= label.value_end + 40 and \
+                    self.flow.line_index(d.start) in (label.line, label.line + 1)
+                if on_line and not self._is_period_or_deadline(d):
+                    labelled.append(Reading(d.date, d.start, d.end, 1.0 if d.exact else 0.75))
+                    break
+        if labelled:
+            reading = labelled[0]
+        else:
+            others = [d for d in self.dates if not self._is_period_or_deadline(d)]
+            if not others:
+                return
+            d = others[0]
+            reading = Reading(d.date, d.start, d.end, 0.7 if d.exact else 0.5)
+        self.out.document_date = reading.value
+        self.evidence("document_date", reading)
+
+    # -- classification and year ------------------------------------------------------------
+
+    def classify(self) -> None:
+        kind = classify.document_type(self.doc, self.title_end)
+        self.out.document_type = kind.value
+        if kind.hit:
+            self.evidence("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
+                                                   kind.confidence))
+        program = classify.program(self.doc, self.title_end, self.catalog)
+        self.out.program = program.value
+        if program.hit:
+            self.evidence("program", Reading(program.value, program.hit.start, program.hit.end,
+                                             program.confidence))
+
+    def read_grant_year(self) -> None:
+        text = self.flow.text
+        folded = fold(text)
+        scores: dict[int, float] = {}
+        where: dict[int, tuple[int, int]] = {}
+        references = [m.span() for m in REFERENCE.finditer(text)]
+
+        def add(year: int, start: int, end: int, weight: float) -> None:
+            if start < self.title_end:
+                weight *= 2
+            scores[year] = scores.get(year, 0.0) + weight
+            if year not in where or weight >= 1.0:
+                where.setdefault(year, (start, end))
+
+        program_ends = {h.end for h in classify.program_hits(self.doc, self.catalog)}
+        for m in YEAR.finditer(text):
+            start, end = m.span(1)
+            if self._inside_date(start, end) or any(s <= start < e for s, e in references):
+                continue
+            year = int(m.group(1))
+            before = folded[max(0, start - 40):start]
+            weight = 0.5
+            if any(0 <= start - e <= 4 and not text[e:start].strip(" -–—:") for e in program_ends):
+                weight = 4.0
+            elif YEAR_BEFORE.match(folded[end:end + 6]):
+                weight = 3.0
+            else:
+                for pattern, w in YEAR_CONTEXT:
+                    if pattern.search(before):
+                        weight = w
+                        break
+            add(year, start, end, weight)
+        for label in self.labels_for("period"):
+            for d in self.dates:
+                if label.end <= d.start < label.value_end:
+                    add(d.date.year, d.start, d.end, 2.0)
+                    break
+        if scores:
+            ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+            year, score = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+            certainty = min(1.0, 0.55 + 0.45 * (score - runner_up) / score)
+            if score < 1.0:
+                certainty *= 0.7
+            start, end = where[year]
+            self.out.grant_year = year
+            self.evidence("grant_year", Reading(year, start, end, certainty))
+        elif self.out.document_date:
+            d = self.out.document_date
+            year = d.year - 1 if self.out.document_type == "return_report" else d.year
+            self.out.grant_year = year
+            ev = next(e for e in self.out.evidence if e.field == "document_date")
+            self.out.evidence.append(Evidence("grant_year", ev.text, ev.page, ev.bbox,
+                                              round(ev.confidence * 0.5, 3)))
+
+    # -- organisations ----------------------------------------------------------------------
+
+    def _collaborating_spans(self) -> list[tuple[int, int]]:
+        spans = []
+        for label in self.labels_for("collaborating", "collaborating_sentence"):
+            end = label.value_end
+            if label.field == "collaborating":
+                line = label.line + 1
+                while line < len(self.flow.lines) and self._only_names(line):
+                    end = self.flow.line_span(line)[1]
+                    line += 1
+            else:
+                stop = re.search(r"[.;]\s", self.flow.text[label.end:])
+                end = label.end + stop.start() if stop else len(self.flow.text)
+            spans.append((label.end, end))
+        return spans
+
+    def _only_names(self, line: int) -> bool:
+        """A continuation line of a list of municipalities: names, commas and "och" only."""
+        if any(lb.line == line for lb in self.labels):
+            return False
+        start, end = self.flow.line_span(line)
+        rest = self.flow.text[start:end]
+        found = [m for m in self.orgs if start <= m.start and m.end <= end]
+        if not found:
+            return False
+        for m in sorted(found, key=lambda m: -m.start):
+            rest = rest[:m.start - start] + rest[m.end - start:]
+        return not re.search(r"[^\W\d_]{3,}", re.sub(r"\boch\b", "", rest))
+
+    def read_collaborating(self) -> None:
+        chosen: dict[str, OrgRef] = {}
+        for (start, end), label in zip(self._collaborating_spans(),
+                                       self.labels_for("collaborating", "collaborating_sentence")):
+            for m in self.orgs:
+                if not (start <= m.start and m.end <= end):
+                    continue
+                if label.field == "collaborating_sentence" and not m.explicit:
+                    continue
+                if not any(c.organisation.kind == "municipality" for c in m.candidates):
+                    continue
+                org, certainty = choose(m, prefer="municipality")
+                if org.code not in chosen:
+                    chosen[org.code] = as_ref(org)
+                    self.evidence("collaborating_municipalities",
+                                  Reading(org.code, m.start, m.end, certainty))
+        self.out.collaborating_municipalities = list(chosen.values())
+
+    def read_organisation(self) -> None:
+        excluded = self._collaborating_spans()
+
+        def usable(m: Mention) -> bool:
+            return not any(s <= m.start < e for s, e in excluded)
+
+        hint = {"municipality": "municipality", "region": "region"}
+        for label in self.labels_for("organisation", "municipality", "region"):
+            line_start, line_end = self.flow.line_span(label.line)
+            found = [m for m in self.orgs if label.start <= m.start < label.value_end and usable(m)]
+            prefer = hint.get(label.field)
+            if found:
+                m = found[0]
+                org, certainty = choose(m, prefer)
+                self._set_org(org, Reading(org, m.start, m.end, certainty * label.priority))
+                return
+            value = self.flow.text[label.end:label.value_end].strip(" :|")
+            if not value and label.line + 1 < len(self.flow.lines):
+                start, end = self.flow.line_span(label.line + 1)
+                value_start, value = start, self.flow.text[start:end]
+            else:
+                value_start = label.end
+            fuzzy = fuzzy_match(value, prefer) if value else None
+            if fuzzy:
+                org, certainty = fuzzy
+                offset = self.flow.text.find(value, value_start)
+                self._set_org(org, Reading(org, offset, offset + len(value), certainty))
+                return
+        header = [m for m in self.orgs if m.start < self.title_end and usable(m)]
+        if header:
+            org, certainty = choose(header[0])
+            self._set_org(org, Reading(org, header[0].start, header[0].end, 0.9 * certainty))
+            return
+        for line in range(min(TITLE_LINES, len(self.flow.lines))):
+            start, end = self.flow.line_span(line)
+            fuzzy = fuzzy_match(self.flow.text[start:end])
+            if fuzzy:
+                org, certainty = fuzzy
+                self._set_org(org, Reading(org, start, end, certainty))
+                return
+        body = [m for m in self.orgs if m.explicit and usable(m)]
+        if body:
+            org, certainty = choose(body[0])
+            self._set_org(org, Reading(org, body[0].start, body[0].end, 0.6 * certainty))
+
+    def _set_org(self, org, reading: Reading) -> None:
+        self.out.organisation = as_ref(org)
+        self.evidence("organisation", reading)
+
+    # -- share, reference, tables -----------------------------------------------------------
+
+    def read_share(self) -> None:
+        for i, line in enumerate(self.flow.lines):
+            start, end = self.flow.line_span(i)
+            text = fold(self.flow.text[start:end])
+            cue = SHARE_LINE.search(text)
+            if not cue:
+                continue
+            m = SHARE.search(text, cue.end())
+            certainty = 1.0
+            if m is None:
+                m = re.search(r"(?P<num>\d{1,3})\s*$", text[cue.end():])
+                if m is None:
+                    continue
+                certainty = 0.5
+                offset = cue.end()
+            else:
+                offset = 0
+            value = float(m.group("num").replace(",", "."))
+            if not 0 <= value <= 100:
+                continue
+            self.out.municipal_share_percent = value
+            s, e = start + offset + m.start(), start + offset + m.end()
+            self.evidence("municipal_share_percent", Reading(value, s, e, certainty))
+            return
+
+    def read_reference(self) -> None:
+        for label in self.labels_for("reference"):
+            m = REFERENCE.search(self.flow.text, label.end, label.value_end + 1)
+            if m and not self.flow.text[label.end:m.start()].strip(" :.\t"):
+                self._set_reference(m, 1.0)
+                return
+        for m in REFERENCE.finditer(self.flow.text):
+            if re.match(r"[A-ZÅÄÖ]", m.group("ref")):
+                self._set_reference(m, 0.6)
+                return
+
+    def _set_reference(self, m: re.Match[str], certainty: float) -> None:
+        ref = re.sub(r"\s*/\s*", "/", " ".join(m.group("ref").split()))
+        ref = re.sub(r"^([A-ZÅÄÖ]+)(\d)", r"\1 \2", ref) if not re.match(r"^[A-Z]\d", ref) else ref
+        self.out.reference = ref
+        self.evidence("reference", Reading(ref, m.start(), m.end(), certainty))
+
+    def read_tables(self) -> None:
+        """Itemised tables: rows of "cost item  amount" above a "Summa ..." line.
+
+        A table that does not add up counts only when every figure reads cleanly, so OCR
+        damage in one row does not turn into a sum mismatch.
+        """
+        for total_line, line_text in enumerate(ln.text for ln in self.flow.lines):
+            first = fold(line_text.lstrip(" |[_-—'\"")).split(maxsplit=1)
+            if not first or first[0].strip(":") not in TOTAL_WORDS:
+                continue
+            total = self._row_amount(total_line, total=True)
+            if total is None:
+                continue
+            rows: list[AmountMatch] = []
+            line = total_line - 1
+            while line >= 0:
+                amount = self._row_amount(line)
+                if amount is None:
+                    break
+                rows.append(amount)
+                line -= 1
+            adds_up = abs(sum(a.amount.value for a in rows) - total.amount.value) <= 1
+            if len(rows) < 2 or not (adds_up or all(self._clean_figure(a) for a in [*rows, total])):
+                continue
+            rows.reverse()
+            lines = self.flow.lines[line + 1:total_line + 1]
+            page = lines[0].page
+            words = [w for ln in lines if ln.page == page for w in ln.words]
+            self.out.tables.append(ItemisedTable(
+                tuple(a.amount.value for a in rows), total.amount.value, page, union_bbox(words)
+            ))
+
+    def _row_amount(self, line: int, total: bool = False) -> AmountMatch | None:
+        """The one amount ending a table row that has a text before it, or None."""
+        start, end = self.flow.line_span(line)
+        stops = ("table_header", "period", "date") + (() if total else AMOUNT_FIELDS)
+        if any(lb.line == line and lb.field in stops for lb in self.labels):
+            return None
+        found = [a for a in self.amounts if start <= a.start and a.end <= end]
+        if len(found) != 1 or not re.search(r"[^\W\d_]{3,}", self.flow.text[start:found[0].start]):
+            return None
+        tail = self.flow.text[found[0].end:end]
+        return found[0] if not re.search(r"\w", tail) else None
+
+    def _clean_figure(self, a: AmountMatch) -> bool:
+        words = self.flow.words_in(a.start, a.end)
+        grouped = re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})*(?:\s*(?:kr|kronor|SEK))?",
+                               a.text)
+        return grouped is not None and all(w.confidence >= 0.85 for w in words)
+
+    def run(self) -> Extraction:
+        if not self.flow.lines:
+            return self.out
+        self.classify()
+        self.read_amounts()
+        self.read_date()
+        self.read_grant_year()
+        self.read_collaborating()
+        self.read_organisation()
+        self.read_share()
+        self.read_reference()
+        self.read_tables()
+        return self.out
+
+
+def extract_fields(doc: DocumentText, catalog: ProgramCatalog | None = None) -> Extraction:
+    """Every field of the record that the document's words state, with evidence."""
+    return Extractor(doc, catalog or default_programs()).run()
+

@@ -1,0 +1,182 @@
+"""Field labels as documents write them, and where they sit in a document's text.
+
+A label counts where a form puts one: at the start of a line (table rules and specks before
+it aside) or followed by a colon, so "Kommun" labels "Kommun Botkyrka kommun" but not the
+"kommun" inside "Botkyrka kommun". A few sentence labels ("i samverkan med") count anywhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
+
+from extractors.layout import Flow
+from extractors.nlp import Phrases
+from extractors.text import fold
+
+# field -> phrase -> priority (higher wins when two labels give the same field)
+LABELS: dict[str, dict[str, float]] = {
+    "requested": {
+        "rekvirerat belopp": 1.0, "rekvirerat": 0.9, "rekvirerat statsbidrag": 1.0,
+        "sökt belopp": 1.0, "ansökt belopp": 1.0, "belopp som rekvireras": 1.0,
+        "rekvirerade medel": 1.0, "rekvireras": 0.8, "begärt belopp": 1.0,
+    },
+    "amount": {"belopp": 0.5, "beslutat belopp": 0.8, "belopp (kr)": 0.1},
+    "received": {
+        "erhållet statsbidrag": 1.0, "erhållet bidrag": 1.0, "erhållna medel": 1.0,
+        "erhållet belopp": 1.0, "beviljat belopp": 0.9, "beviljat bidrag": 0.9,
+        "beviljade medel": 0.9, "utbetalt": 0.8, "utbetalt belopp": 0.9,
+        "utbetalda medel": 0.9, "mottaget bidrag": 0.9, "erhållet": 0.8,
+    },
+    "used": {
+        "förbrukat": 1.0, "förbrukade medel": 1.0, "förbrukat belopp": 1.0,
+        "använda medel": 1.0, "använt belopp": 1.0, "summa förbrukade medel": 0.8,
+        "totalt förbrukat": 0.9, "förbrukat bidrag": 1.0,
+    },
+    "unused": {
+        "ej förbrukade medel": 1.0, "ej förbrukat": 1.0, "ej använda medel": 1.0,
+        "återbetalas": 0.8, "kvarvarande medel": 0.7, "att återbetala": 0.9,
+        "outnyttjade medel": 1.0, "medel att återbetala": 1.0,
+    },
+    "date": {
+        "datum": 1.0, "sammanträdesdatum": 1.0, "underskriftsdatum": 1.0,
+        "beslutsdatum": 1.0, "ort och datum": 1.0, "daterad": 0.9,
+    },
+    "period": {
+        "redovisningsperiod": 1.0, "period": 1.0, "avser perioden": 1.0, "bidragsperiod": 1.0,
+        "kostnadsperiod": 1.0, "verksamhetsperiod": 1.0,
+    },
+    "organisation": {
+        "organisation": 1.0, "sökande": 1.0, "sökande organisation": 1.0, "avsändare": 0.9,
+        "huvudman": 0.9, "rekvirent": 1.0, "organisationens namn": 1.0, "organisationsnamn": 1.0,
+        "från": 0.6,
+    },
+    "municipality": {"kommun": 1.0, "kommunens namn": 1.0, "sökande kommun": 1.0},
+    "region": {"region": 0.9, "regionens namn": 1.0, "sökande region": 1.0},
+    "collaborating": {
+        "samverkande kommuner": 1.0, "samverkande kommun": 1.0, "samverkanskommuner": 1.0,
+        "samverkanskommun": 1.0, "kommuner som samverkar": 1.0, "deltagande kommuner": 1.0,
+        "samverkanspart": 0.9, "samverkansparter": 0.9, "samverkande kommuner (namn)": 1.0,
+    },
+    "reference": {
+        "diarienummer": 1.0, "diarienr": 1.0, "dnr": 1.0, "ärendenummer": 1.0,
+        "beteckning": 0.8, "vår beteckning": 1.0, "er beteckning": 0.3,
+    },
+    "table_header": {"kostnadsslag": 1.0, "ekonomisk redovisning": 1.0, "kostnadspost": 1.0},
+    "table_total": {"summa": 1.0, "totalt": 1.0, "total": 1.0, "summa kostnader": 1.0},
+}
+ANYWHERE = {
+    "i samverkan med": "collaborating_sentence",
+    "samverkan sker med": "collaborating_sentence",
+}
+NOISE_PREFIX = re.compile(r"^(?:[\W\d_]+|\b[^\W\d_]\b|\s)*$")
+"""What may precede a label on its line: specks, rules, and a stray OCR letter ("L Erhållet")."""
+FUZZY_LABEL_CUTOFF = 88
+FUZZY_FIELDS = ("requested", "received", "used", "unused", "date", "organisation", "collaborating")
+
+
+@dataclass(frozen=True)
+class Label:
+    field: str
+    phrase: str
+    priority: float
+    line: int
+    start: int
+    end: int
+    """Where the label's own words end (after a colon, if any)."""
+    value_end: int
+    """Where its value ends: the next label on the line, or the line's end."""
+    exact: bool = True
+    """False for a label recognised fuzzily through OCR damage ("Ej förbrukade medet")."""
+
+
+@cache
+def _phrases() -> Phrases:
+    table: dict[str, list[str]] = {}
+    for field, phrases in LABELS.items():
+        table.setdefault(field, []).extend(phrases)
+    for phrase, field in ANYWHERE.items():
+        table.setdefault(field, []).append(phrase)
+    return Phrases(table)
+
+
+@cache
+def _priorities() -> dict[tuple[str, str], float]:
+    out = {(f, fold(p)): prio for f, ps in LABELS.items() for p, prio in ps.items()}
+    out |= {(f, fold(p)): 0.7 for p, f in ANYWHERE.items()}
+    return out
+
+
+def find_labels(doc: Doc, flow: Flow) -> list[Label]:
+    """Labels in form position, in text order, each with the span its value may take."""
+    priorities = _priorities()
+    found: list[tuple[str, str, int, int, int]] = []
+    for hit in _phrases().find(doc):
+        line = flow.line_index(hit.start)
+        line_start, line_end = flow.line_span(line)
+        if hit.end > line_end:
+            continue
+        before = flow.text[line_start:hit.start]
+        after = flow.text[hit.end:line_end]
+        colon = re.match(r"\s*:", after)
+        anywhere = hit.key in ANYWHERE.values()
+        if not (anywhere or colon or NOISE_PREFIX.match(before)):
+            continue
+        end = hit.end + (colon.end() if colon else 0)
+        found.append((hit.key, fold(flow.text[hit.start:hit.end]), line, hit.start, end))
+    found += _fuzzy_labels(flow, {ln for _, _, ln, _, _ in found})
+    found.sort(key=lambda f: f[3])
+    labels = []
+    for i, (field, phrase, line, start, end) in enumerate(found):
+        _, line_end = flow.line_span(line)
+        following = [s for _, _, ln, s, _ in found[i + 1:] if ln == line and s >= end]
+        value_end = min(following, default=line_end)
+        priority = priorities.get((field, " ".join(phrase.split())), 0.5)
+        exact = (field, " ".join(phrase.split())) in priorities
+        labels.append(Label(field, phrase, priority if exact else 0.5, line, start, end,
+                            value_end, exact))
+    return labels
+
+
+@cache
+def _fuzzy_choices() -> tuple[list[str], list[str]]:
+    texts, fields = [], []
+    for field in FUZZY_FIELDS:
+        for phrase in LABELS[field]:
+            if len(phrase) >= 8:
+                texts.append(fold(phrase))
+                fields.append(field)
+    return texts, fields
+
+
+def _fuzzy_labels(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, int, int]]:
+    """Labels OCR damaged beyond folding, at the start of lines that have no exact label."""
+    texts, fields = _fuzzy_choices()
+    out = []
+    for line_no, line in enumerate(flow.lines):
+        if line_no in labelled:
+            continue
+        line_start, _ = flow.line_span(line_no)
+        offsets, words, offset = [], [], line_start
+        for w in line.words:
+            offsets.append(offset)
+            words.append(w.text)
+            offset += len(w.text) + 1
+        first = next((i for i, w in enumerate(words) if len(w) > 1 and w[0].isalpha()), None)
+        if first is None:
+            continue
+        best = None
+        for n in range(1, min(5, len(words) - first) + 1):
+            candidate = fold(" ".join(words[first:first + n]))
+            hit = process.extractOne(candidate, texts, scorer=fuzz.ratio,
+                                     score_cutoff=FUZZY_LABEL_CUTOFF)
+            if hit and (best is None or hit[1] > best[0][1]):
+                best = (hit, n)
+        if best:
+            (_, _, index), n = best
+            end = offsets[first + n - 1] + len(words[first + n - 1])
+            out.append((fields[index], "~" + texts[index], line_no, offsets[first], end))
+    return out

@@ -1,0 +1,226 @@
+"""OCR of one page image with Tesseract: words, boxes in PDF points, confidences, lines.
+
+Runs inside a page worker (OMP_THREAD_LIMIT=1 is set there). The image goes through
+preprocess.clean_page first; Tesseract's pixel boxes are mapped back through the clean-up's
+affine map and scaled from the image's dpi to points.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from extractors.model import BBox, PageText, Word
+from extractors.preprocess import clean_page, compose, rotate_quarter
+from extractors.text_quality import text_quality
+
+log = logging.getLogger(__name__)
+
+TESSERACT_CONFIG = "--oem 1 --psm 3"
+LINE_OVERLAP = 0.5
+"""Words share a line when their vertical centres are within this share of the line height."""
+OSD_MIN_WORDS = 8
+OSD_MAX_CONFIDENCE = 0.55
+"""Orientation is checked only when the first pass reads fewer words than OSD_MIN_WORDS or
+their mean confidence is under this: an upright page never pays for OSD."""
+OSD_MIN_ORIENTATION_CONFIDENCE = 1.0
+
+
+class Stopwatch:
+    """Seconds spent per stage, summed over calls; the benchmark reads them."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def time(self, stage: str) -> "_Lap":
+        return _Lap(self, stage)
+
+
+class _Lap:
+    def __init__(self, watch: Stopwatch, stage: str) -> None:
+        self.watch, self.stage = watch, stage
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = time.perf_counter() - self.start
+        self.watch.seconds[self.stage] = self.watch.seconds.get(self.stage, 0.0) + elapsed
+
+
+def _to_pil(gray: np.ndarray) -> Image.Image:
+    image = Image.fromarray(gray)
+    image.format = "BMP"  # pytesseract hands Tesseract a temp file; BMP skips PNG's deflate
+    return image
+
+
+@dataclass(frozen=True)
+class RawWord:
+    text: str
+    box: tuple[int, int, int, int]
+    """(left, top, width, height) in pixels of the image Tesseract read."""
+    confidence: float
+    line_key: tuple[int, int, int]
+    """Tesseract's (block, paragraph, line)."""
+    order: int
+
+
+def tesseract_words(gray: np.ndarray, *, languages: str, timeout: float = 0) -> list[RawWord]:
+    """Tesseract's words on ``gray``, confidences scaled to 0..1."""
+    data = pytesseract.image_to_data(
+        _to_pil(gray), lang=languages, config=TESSERACT_CONFIG,
+        output_type=pytesseract.Output.DICT, timeout=timeout,
+    )
+    out = []
+    for i, text in enumerate(data["text"]):
+        text = text.strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        out.append(RawWord(text, box, max(0.0, min(1.0, conf / 100)), key, i))
+    return out
+
+
+def upside_down(words: list[RawWord]) -> bool:
+    """Whether Tesseract read the page upside down: it then reads each line correctly but its
+    words run right to left on the image."""
+    lines: dict[tuple[int, int, int], list[RawWord]] = {}
+    for w in words:
+        lines.setdefault(w.line_key, []).append(w)
+    forward = backward = 0
+    for line in lines.values():
+        for a, b in zip(line, line[1:]):
+            if b.box[0] > a.box[0]:
+                forward += 1
+            elif b.box[0] < a.box[0]:
+                backward += 1
+    return backward > forward
+
+
+def map_box(box: tuple[int, int, int, int], to_source: np.ndarray, points_per_px: float) -> BBox:
+    """A pixel box on the cleaned image as a PDF-point box on the page (axis-aligned hull)."""
+    left, top, width, height = box
+    corners = np.array([[left, top, 1], [left + width, top, 1],
+                        [left, top + height, 1], [left + width, top + height, 1]], dtype=float)
+    src = corners @ to_source.T
+    x0, y0 = src.min(axis=0)
+    x1, y1 = src.max(axis=0)
+    return (float(x0 * points_per_px), float(y0 * points_per_px),
+            float(x1 * points_per_px), float(y1 * points_per_px))
+
+
+def group_lines(words: Iterable[Word], reading: Callable[[Word], BBox] | None = None) -> list[Word]:
+    """Line indices for OCR words by geometry, top to bottom, left to right within a line.
+
+    OCR tops differ by ascenders ("Belopp" against "ansökan"), so words join a line on the
+    vertical centre: within LINE_OVERLAP of the line's median word height. Words in different
+    table columns on the same baseline thereby share a line, as the text layer's do.
+    ``reading`` gives each word's box in the upright, deskewed frame (default: its bbox);
+    lines are found there, while the words keep their page boxes.
+    """
+    box = reading or (lambda w: w.bbox)
+    ordered = sorted(words, key=lambda w: ((box(w)[1] + box(w)[3]) / 2, box(w)[0]))
+    lines: list[list[Word]] = []
+    centres: list[float] = []
+    for w in ordered:
+        centre = (box(w)[1] + box(w)[3]) / 2
+        height = box(w)[3] - box(w)[1]
+        if lines:
+            line_height = float(np.median([box(x)[3] - box(x)[1] for x in lines[-1]]))
+            if abs(centre - centres[-1]) <= LINE_OVERLAP * max(line_height, height):
+                lines[-1].append(w)
+                centres[-1] = float(np.mean([(box(x)[1] + box(x)[3]) / 2 for x in lines[-1]]))
+                continue
+        lines.append([w])
+        centres.append(centre)
+    out: list[Word] = []
+    for i, line in enumerate(lines):
+        for w in sorted(line, key=lambda w: box(w)[0]):
+            out.append(Word(w.text, w.page, w.bbox, w.confidence, i))
+    return out
+
+
+def _pass(
+    image: np.ndarray, to_source: np.ndarray, *, page: int, dpi: float, languages: str,
+    timeout: float, watch: Stopwatch,
+) -> list[Word]:
+    with watch.time("tesseract"):
+        raw = tesseract_words(image, languages=languages, timeout=timeout)
+    with watch.time("mapping"):
+        points_per_px = 72.0 / dpi
+        height, width = image.shape
+        flipped = upside_down(raw)
+        reading: dict[int, BBox] = {}
+        words = []
+        for r in raw:
+            left, top, w, h = r.box
+            upright = ((width - left - w, height - top - h, width - left, height - top) if flipped
+                       else (left, top, left + w, top + h))
+            word = Word(r.text, page, map_box(r.box, to_source, points_per_px), r.confidence)
+            reading[id(word)] = upright
+            words.append(word)
+        return group_lines(words, lambda w: reading[id(w)])
+
+
+def ocr_page(
+    gray: np.ndarray,
+    *,
+    page: int,
+    dpi: float,
+    languages: str = "swe+eng",
+    deadline: Callable[[], float] = lambda: 0,
+    watch: Stopwatch | None = None,
+    deskew: bool = True,
+    rules: bool = True,
+) -> PageText:
+    """Read one grayscale page image (``dpi`` pixels per inch) into a PageText.
+
+    ``deadline`` gives the seconds left for Tesseract calls (0: no limit).
+    """
+    watch = watch or Stopwatch()
+    height_px, width_px = gray.shape
+    with watch.time("preprocess"):
+        cleaned = clean_page(gray, deskew=deskew, rules=rules)
+    words = _pass(cleaned.image, cleaned.to_source, page=page, dpi=dpi, languages=languages,
+                  timeout=deadline(), watch=watch)
+    mean = sum(w.confidence for w in words) / len(words) if words else 0.0
+    if len(words) < OSD_MIN_WORDS or mean < OSD_MAX_CONFIDENCE:
+        turned = _reoriented(gray, page=page, dpi=dpi, languages=languages,
+                             deadline=deadline, watch=watch, deskew=deskew, rules=rules)
+        if turned is not None and sum(w.confidence for w in turned) > sum(w.confidence for w in words):
+            words = turned
+    confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
+    quality = text_quality(w.text for w in words) * confidence if words else 0.0
+    return PageText(number=page, width=width_px * 72.0 / dpi, height=height_px * 72.0 / dpi,
+                    words=words, source="ocr", quality=round(quality, 3))
+
+
+def _reoriented(
+    gray: np.ndarray, *, page: int, dpi: float, languages: str,
+    deadline: Callable[[], float], watch: Stopwatch, deskew: bool, rules: bool,
+) -> list[Word] | None:
+    """Words of the page turned upright by Tesseract's OSD, or None if it is upright/unknown."""
+    with watch.time("orientation"):
+        try:
+            osd = pytesseract.image_to_osd(_to_pil(gray), output_type=pytesseract.Output.DICT,
+                                           config="--psm 0", timeout=deadline())
+        except pytesseract.TesseractError as exc:  # too few characters to tell
+            log.debug("osd failed page=%s error=%s", page, str(exc).strip()[:80])
+            return None
+    rotation = int(osd.get("rotate", 0))
+    if rotation % 360 == 0 or float(osd.get("orientation_conf", 0)) < OSD_MIN_ORIENTATION_CONFIDENCE:
+        return None
+    log.info("page turned page=%s rotate=%s conf=%s", page, rotation, osd.get("orientation_conf"))
+    with watch.time("preprocess"):
+        upright, back = rotate_quarter(gray, rotation)
+        cleaned = clean_page(upright, deskew=deskew, rules=rules)
+    return _pass(cleaned.image, compose(back, cleaned.to_source), page=page, dpi=dpi,
+                 languages=languages, timeout=deadline(), watch=watch)
+

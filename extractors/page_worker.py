@@ -1,0 +1,166 @@
+"""Reading one page, as a page worker process does it: text layer if usable, else OCR.
+
+The worker keeps the document it read last open (pdfplumber and pypdfium2 handles), since
+consecutive pages of one document usually land on the same worker; a pdfplumber page is
+closed as soon as its words are out (flush_cache alone leaves pdfminer's objects held).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pdfplumber
+import pypdfium2 as pdfium
+from PIL import Image, ImageOps
+
+from extractors import limits
+from extractors.model import PageText
+from extractors.ocr import Stopwatch, ocr_page
+from extractors.pdf_text import page_words
+from extractors.sniff import PDF
+from extractors.text_quality import text_quality
+
+log = logging.getLogger(__name__)
+
+MIN_TEXT_WORDS = 5
+"""A text layer this thin on a page that also carries an image (a stamp or page number over a
+scan) is OCR'd as well."""
+MIN_IMAGE_DPI = 50
+"""Image dpi below this is taken as unset (many cameras write 1 or 72)."""
+
+
+@dataclass(frozen=True)
+class PageTask:
+    path: str
+    media_type: str
+    index: int
+    """0-based page (frame) index."""
+    languages: str = "swe+eng"
+    dpi: int = 300
+    min_text_quality: float = 0.75
+    max_pixels: int = 100_000_000
+    page_seconds: float = 60.0
+
+
+@dataclass
+class PageResult:
+    page: PageText
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class _OpenDocument:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.plumber: pdfplumber.PDF | None = None
+        self.pdfium: pdfium.PdfDocument | None = None
+
+    def text_pdf(self) -> pdfplumber.PDF:
+        if self.plumber is None:
+            self.plumber = pdfplumber.open(self.path)
+        return self.plumber
+
+    def render_pdf(self) -> pdfium.PdfDocument:
+        if self.pdfium is None:
+            self.pdfium = pdfium.PdfDocument(self.path)
+        return self.pdfium
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            self.plumber.close()
+        if self.pdfium is not None:
+            self.pdfium.close()
+
+
+_current: _OpenDocument | None = None
+
+
+def _document(path: str) -> _OpenDocument:
+    global _current
+    if _current is None or _current.path != path:
+        if _current is not None:
+            _current.close()
+        _current = _OpenDocument(path)
+    return _current
+
+
+def read_page(task: PageTask) -> PageResult:
+    """Read one page; never raises for bad input (the PageText carries the error)."""
+    watch = Stopwatch()
+    number = task.index + 1
+    started = time.monotonic()
+
+    def seconds_left() -> float:
+        return max(1.0, task.page_seconds - (time.monotonic() - started))
+
+    try:
+        if task.media_type == PDF:
+            page = _read_pdf_page(task, watch, seconds_left)
+        else:
+            page = _read_image_page(task, watch, seconds_left)
+    except limits.PixelLimitError as exc:
+        page = PageText(number, 0.0, 0.0, [], "none", 0.0, str(exc))
+    except MemoryError:
+        page = PageText(number, 0.0, 0.0, [], "none", 0.0, limits.OUT_OF_MEMORY)
+    except RuntimeError as exc:  # pytesseract's timeout
+        if "timeout" not in str(exc).lower():
+            raise
+        page = PageText(number, 0.0, 0.0, [], "none", 0.0, limits.too_slow(task.page_seconds))
+    except Exception as exc:  # a malformed page must not end the worker
+        log.warning("page failed path=%s page=%s error=%r", task.path, number, exc)
+        page = PageText(number, 0.0, 0.0, [], "none", 0.0, limits.CORRUPT)
+    return PageResult(page, watch.seconds)
+
+
+def _read_pdf_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
+    number = task.index + 1
+    doc = _document(task.path)
+    words, width, height, has_images = [], 0.0, 0.0, True
+    with watch.time("text layer"):
+        try:
+            page = doc.text_pdf().pages[task.index]
+            try:
+                width, height = float(page.width), float(page.height)
+                words = page_words(page, number)
+                has_images = bool(page.images)
+            finally:
+                page.close()
+        except MemoryError:
+            raise
+        except Exception as exc:  # pdfminer on a damaged file; pdfium may still render it
+            log.info("text layer unreadable path=%s page=%s error=%r", task.path, number, exc)
+        quality = text_quality(w.text for w in words)
+    if words and quality >= task.min_text_quality and (len(words) >= MIN_TEXT_WORDS or not has_images):
+        return PageText(number, width, height, words, "text", round(quality, 3))
+
+    with watch.time("render"):
+        pdf_page = doc.render_pdf()[task.index]
+        page_w, page_h = pdf_page.get_size()
+        scale = task.dpi / 72
+        limits.check_pixels(int(page_w * scale), int(page_h * scale), task.max_pixels)
+        gray = pdf_page.render(scale=scale, grayscale=True).to_numpy()
+        pdf_page.close()
+        if gray.ndim == 3:
+            gray = gray[:, :, 0]
+    ocr = ocr_page(np.ascontiguousarray(gray), page=number, dpi=task.dpi,
+                   languages=task.languages, deadline=seconds_left, watch=watch)
+    ocr.width, ocr.height = page_w, page_h
+    if words and quality * 0.9 > ocr.quality:
+        return PageText(number, width, height, words, "text", round(quality, 3))
+    return ocr
+
+
+def _read_image_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
+    number = task.index + 1
+    with watch.time("render"):
+        with limits.pixel_limit(task.max_pixels), Image.open(task.path) as image:
+            image.seek(task.index)
+            limits.check_pixels(image.width, image.height, task.max_pixels)
+            dpi = float((image.info.get("dpi") or (0, 0))[0] or 0)
+            if dpi < MIN_IMAGE_DPI:
+                dpi = 72.0
+            frame = ImageOps.exif_transpose(image) if task.index == 0 else image
+            gray = np.asarray(frame.convert("L"))
+    return ocr_page(np.ascontiguousarray(gray), page=number, dpi=dpi,
+                    languages=task.languages, deadline=seconds_left, watch=watch)

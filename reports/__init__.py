@@ -1,0 +1,1 @@
+"""The weekly discrepancy report to grant officers: figures, HTML mail, PDF, XLSX, delivery."""

@@ -1,0 +1,139 @@
+"""Weekly report delivery: once per week and recipient, failures recorded and retried.
+
+A ReportDelivery row per (week, recipient) is the memory: "sent" is never sent again unless
+forced; "failed" is tried again on the next run. The row is written after the hand-over, so a
+crash between the two can send a report twice, never lose one.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from config.settings import Settings
+from reports.figures import Scope, collect_figures
+from reports.mail import build_message
+from reports.render import RenderedReport, render_report
+from reports.transport import SendError, Transport, configured_transport
+from reports.week import IsoWeek
+from storage.models import ReportDelivery
+
+log = logging.getLogger(__name__)
+RETRY_WEEKS = 12
+"""Failed deliveries older than this many weeks are left alone."""
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    week: str
+    recipient: str
+    status: str
+    """sent, failed, or skipped (already sent)."""
+    attempts: int
+    error: str | None = None
+
+
+def recipient_scopes(recipients: dict[str, list[str]]) -> dict[str, Scope]:
+    """Address → the programs it gets (None: all, from the key ``*``); one mail per address."""
+    scopes: dict[str, set[str] | None] = {}
+    for program, addresses in recipients.items():
+        for address in addresses:
+            address = address.strip()
+            if "@" not in address:
+                log.warning("report_recipient_invalid program=%s address=%r", program, address)
+                continue
+            if program == "*":
+                scopes[address] = None
+            elif address not in scopes:
+                scopes[address] = {program}
+            elif scopes[address] is not None:
+                scopes[address].add(program)
+    return {a: None if s is None else tuple(sorted(s)) for a, s in scopes.items()}
+
+
+def _row(session: Session, week: IsoWeek, recipient: str) -> ReportDelivery | None:
+    return session.scalar(select(ReportDelivery).where(
+        ReportDelivery.week == str(week), ReportDelivery.recipient == recipient))
+
+
+def _record(session_factory: sessionmaker[Session], week: IsoWeek, recipient: str,
+            error: str | None, now: datetime) -> DeliveryResult:
+    with session_factory() as session, session.begin():
+        row = _row(session, week, recipient)
+        if row is None:
+            row = ReportDelivery(week=str(week), recipient=recipient, attempts=0)
+            session.add(row)
+        row.attempts += 1
+        row.status = "failed" if error else "sent"
+        row.error = error
+        if not error:
+            row.sent_at = now
+        return DeliveryResult(str(week), recipient, row.status, row.attempts, error)
+
+
+def deliver_week(
+    session_factory: sessionmaker[Session],
+    settings: Settings,
+    week: IsoWeek,
+    *,
+    force: bool = False,
+    only: Iterable[str] | None = None,
+    transport: Transport | None = None,
+    now: datetime | None = None,
+) -> list[DeliveryResult]:
+    """Send ``week``'s report to each configured recipient (or those in ``only``) not yet sent."""
+    now = now or datetime.now(timezone.utc)
+    transport = transport or configured_transport(settings)
+    scopes = recipient_scopes(settings.report.recipients)
+    if only is not None:
+        wanted = set(only)
+        scopes = {a: s for a, s in scopes.items() if a in wanted}
+    rendered: dict[Scope, RenderedReport] = {}
+    results: list[DeliveryResult] = []
+    for recipient, scope in scopes.items():
+        with session_factory() as session:
+            row = _row(session, week, recipient)
+            if row is not None and row.status == "sent" and not force:
+                results.append(DeliveryResult(str(week), recipient, "skipped", row.attempts))
+                continue
+            try:
+                if scope not in rendered:
+                    rendered[scope] = render_report(collect_figures(session, week, scope, now), now)
+                message = build_message(rendered[scope], settings.report.smtp.sender, recipient)
+            except Exception as exc:  # noqa: BLE001 - one broken report must not stop the others
+                log.exception("report_render_failed week=%s recipient=%s", week, recipient)
+                results.append(_record(session_factory, week, recipient,
+                                       f"rapporten kunde inte skapas: {exc}", now))
+                continue
+        try:
+            transport(message)
+            error = None
+            log.info("report_sent week=%s recipient=%s scope=%s", week, recipient, scope or "*")
+        except SendError as exc:
+            error = str(exc)
+            log.warning("report_send_failed week=%s recipient=%s error=%s", week, recipient, exc)
+        results.append(_record(session_factory, week, recipient, error, now))
+    return results
+
+
+def retry_failed(session_factory: sessionmaker[Session], settings: Settings, before: IsoWeek, *,
+                 transport: Transport | None = None,
+                 now: datetime | None = None) -> list[DeliveryResult]:
+    """Send again what failed in the weeks before ``before`` (at most RETRY_WEEKS back)."""
+    oldest = str(before.back(RETRY_WEEKS + 1)[0])
+    with session_factory() as session:
+        failed = session.execute(select(ReportDelivery.week, ReportDelivery.recipient).where(
+            ReportDelivery.status == "failed", ReportDelivery.week < str(before),
+            ReportDelivery.week >= oldest)).all()
+    by_week: dict[str, set[str]] = {}
+    for week, recipient in failed:
+        by_week.setdefault(week, set()).add(recipient)
+    results: list[DeliveryResult] = []
+    for week, recipients in sorted(by_week.items()):
+        results += deliver_week(session_factory, settings, IsoWeek.parse(week), only=recipients,
+                                transport=transport, now=now)
+    return results

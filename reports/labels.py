@@ -1,0 +1,60 @@
+"""Swedish words and number formats for the report."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from reports.week import local
+from validators.swedish import DOCUMENT_TYPE_NAMES, format_number, format_percent
+
+SEVERITIES = {"error": "Fel", "warning": "Varning", "review": "Granska", "info": "Info"}
+SEVERITY_ORDER = ("error", "warning", "review", "info")
+STATUSES = {"open": "Öppen", "resolved": "Åtgärdad", "dismissed": "Avfärdad"}
+NO_PROGRAM = "Okänt program"
+
+
+def document_type(value: str | None) -> str:
+    return DOCUMENT_TYPE_NAMES.get(value or "other", value or "other").capitalize()
+
+
+def severity(value: str) -> str:
+    return SEVERITIES.get(value, value)
+
+
+def status(value: str) -> str:
+    return STATUSES.get(value, value)
+
+
+def _nbsp(text: str) -> str:
+    """No-break spaces, so a table cell never breaks "1 349 000 kr" over two lines."""
+    return text.replace(" ", "\u00a0")
+
+
+def group_digits(value: int | float) -> str:
+    sign = "−" if value < 0 else ""
+    return _nbsp(sign + format_number(abs(round(value))))
+
+
+def sek(value: int | float | None) -> str:
+    return "–" if value is None else group_digits(value) + "\u00a0kr"
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else _nbsp(format_percent(round(value)))
+
+
+def _parse(value: date | datetime | str) -> date | datetime:
+    """Case records carry ISO strings; figures carry datetimes."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def day(value: date | datetime | str | None) -> str:
+    if value is None:
+        return "–"
+    value = _parse(value)
+    if isinstance(value, datetime):
+        value = local(value).date()
+    return value.isoformat()
+
+
+def moment(value: datetime | str | None) -> str:
+    return "–" if value is None else local(_parse(value)).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,80 @@
+"""The contract's commands through the real CLI entry point."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from tests.documents import message, requisition_lines, text_pdf
+
+HEADER = "program,grant_year,recipient_code,recipient_name,amount_sek,municipal_share_min_percent\n"
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GRANT_INTAKE_DATA_DIR", str(tmp_path / "store"))
+    monkeypatch.setenv("GRANT_INTAKE_OCR__WORKERS", "1")
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(app, ["--db", f"sqlite:///{tmp_path}/cli.db", *args], catch_exceptions=False)
+
+    return run
+
+
+def _json_lines(stdout: str) -> list[dict]:
+    lines = stdout.splitlines()
+    assert all(line.startswith("{") for line in lines), stdout
+    return [json.loads(line) for line in lines]
+
+
+def test_ingest_json_prints_one_record_per_document_and_nothing_else(cli, tmp_path):
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "001.eml").write_bytes(message([("B04.pdf", text_pdf(requisition_lines()))]))
+    (mail / "002.eml").write_bytes(message([]))
+    (mail / "trasig.pdf").write_bytes(b"%PDF-1.4 trunc")
+    (tmp_path / "alloc.csv").write_text(HEADER + "hembesok,2024,09,Region Gotland,800000,\n")
+    assert cli("allocations", "import", str(tmp_path / "alloc.csv")).exit_code == 0
+
+    result = cli("ingest", "--json", str(mail))
+    assert result.exit_code == 0
+    records = _json_lines(result.stdout)
+    assert len(records) == 3
+    by_file = {Path(r["source"]["path"]).name: r for r in records}
+    assert {f["code"] for f in by_file["001.eml"]["flags"]} >= {"AMOUNT_EXCEEDS_ALLOCATION"}
+    assert {f["code"] for f in by_file["002.eml"]["flags"]} == {"NO_DOCUMENT"}
+    assert {f["code"] for f in by_file["trasig.pdf"]["flags"]} == {"UNREADABLE_DOCUMENT"}
+
+    again = cli("ingest", "--json", str(mail))
+    assert len(_json_lines(again.stdout)) == 3
+    listed = _json_lines(cli("documents", "list", "--json").stdout)
+    assert len(listed) == 3
+
+    cases = _json_lines(cli("cases", "list", "--json").stdout)
+    assert {c["code"] for c in cases} >= {"AMOUNT_EXCEEDS_ALLOCATION", "NO_DOCUMENT", "UNREADABLE_DOCUMENT"}
+    assert all(c["status"] == "open" for c in cases)
+
+
+def test_broken_allocation_file_is_refused_whole(cli, tmp_path):
+    (tmp_path / "bad.csv").write_text(HEADER + "hembesok,2024,09,Region Gotland,800000,\n"
+                                      "hembesok,2024,18,Region Örebro län,12x,\n")
+    result = cli("allocations", "import", str(tmp_path / "bad.csv"))
+    assert result.exit_code != 0
+    assert "rad 3, kolumn 5" in result.stderr
+    assert _json_lines(cli("allocations", "list", "--json").stdout) == []
+
+
+def test_missing_path_and_bad_week_are_command_errors(cli, tmp_path):
+    assert cli("ingest", str(tmp_path / "nope")).exit_code == 2
+    assert cli("cases", "list", "--week", "2024-14").exit_code == 2
+
+
+def test_unreachable_database_is_a_command_error(tmp_path):
+    result = CliRunner().invoke(app, ["--db", "postgresql://nobody@127.0.0.1:1/x", "documents", "list"])
+    assert result.exit_code == 2
+    assert "Databasen kan inte öppnas" in result.stderr

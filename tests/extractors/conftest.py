@@ -1,0 +1,115 @@
+"""Fixture builders for page reading: small scans, photos, TIFFs and PDFs made on the fly."""
+from __future__ import annotations
+
+import io
+import os
+import struct
+import zlib
+
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from extractors.pages import DocumentReader, ReadOptions
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # in-process Tesseract calls, as in the workers
+
+FONT = "DejaVuSans.ttf"
+"""Debian's fonts-dejavu-core (Pillow's built-in font has no å, ä, ö)."""
+
+LETTER_LINES = [
+    "Rekvisition av statsbidrag för utökade hembesöksprogram 2024",
+    "Region Gotland rekvirerar statsbidrag för att stödja",
+    "barnhälsovårdens förebyggande arbete med hembesök.",
+    "Rekvirerat belopp 834 000 kronor",
+    "Kommunal andel 40 % enligt § 245",
+]
+
+
+def text_image(lines: list[str] = LETTER_LINES, dpi: int = 150, size_pt: float = 12) -> Image.Image:
+    """A white A4 page at ``dpi`` with ``lines`` in black, as a scanner makes it (grayscale)."""
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, size_pt * dpi / 72)
+    y = int(1.2 * dpi)
+    for line in lines:
+        draw.text((int(0.9 * dpi), y), line, fill=0, font=font)
+        y += int(size_pt * 2.0 * dpi / 72)
+    return image
+
+
+def binarised(image: Image.Image) -> Image.Image:
+    return image.point(lambda v: 0 if v < 160 else 255)
+
+
+def image_bytes(image: Image.Image, fmt: str, dpi: int = 150, **kw) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, fmt, dpi=(dpi, dpi), **kw)
+    return buf.getvalue()
+
+
+def scan_pdf(image: Image.Image, dpi: int = 150, hidden_text: list[str] | None = None) -> bytes:
+    """A one-page A4 PDF showing ``image``; ``hidden_text`` as an invisible text layer on top,
+    the way scanners' own OCR writes one."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawImage(ImageReader(image.convert("RGB")), 0, 0, width=A4[0], height=A4[1])
+    if hidden_text:
+        text = c.beginText(65, A4[1] - 100)
+        text.setTextRenderMode(3)
+        text.setFont("Helvetica", 12)
+        for line in hidden_text:
+            text.textLine(line)
+        c.drawText(text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def text_pdf(lines: list[str] = LETTER_LINES, pages: int = 1, encrypt: str | None = None) -> bytes:
+    """A born-digital PDF with a text layer (Helvetica), ``pages`` pages long."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
+    for _ in range(pages):
+        y = A4[1] - 90
+        for line in lines:
+            c.setFont("Helvetica", 12)
+            c.drawString(65, y, line)
+            y -= 24
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def blank_pdf(pages: int) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for _ in range(pages):
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def png_bomb(width: int = 40_000, height: int = 40_000) -> bytes:
+    """A tiny PNG whose header claims ``width`` × ``height`` pixels (1.6 billion by default)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 1024)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def photo(image: Image.Image) -> Image.Image:
+    """A phone-photo look: grey paper, soft focus, in colour."""
+    paper = image.point(lambda v: 70 + v * 0.65)
+    return paper.filter(ImageFilter.GaussianBlur(0.6)).convert("RGB")
+
+
+@pytest.fixture(scope="module")
+def reader():
+    with DocumentReader(ReadOptions(workers=2, page_seconds=30)) as r:
+        yield r

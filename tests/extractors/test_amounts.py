@@ -1,0 +1,94 @@
+"""Amounts in every written form, keeping the precision written."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.amounts import find_amounts, parse_amount
+from extractors.model import Amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 285 000 kr", Amount(1_285_000, 1)),
+        ("1 285 000 kronor", Amount(1_285_000, 1)),
+        ("1,3 miljoner kronor", Amount(1_300_000, 100_000)),
+        ("1,349 mnkr", Amount(1_349_000, 1000)),
+        ("2 345 tkr", Amount(2_345_000, 1000)),
+        ("834 000:-", Amount(834_000, 1)),
+        ("SEK 834 000", Amount(834_000, 1)),
+        ("2.345.000 kr", Amount(2_345_000, 1)),
+        ("4 369 000 SEK", Amount(4_369_000, 1)),
+        ("1\u00a0285\u00a0000 kr", Amount(1_285_000, 1)),
+        ("1\u2009285\u2009000 kr", Amount(1_285_000, 1)),
+        ("42 miljoner kronor", Amount(42_000_000, 1_000_000)),
+        ("1 349 tkr", Amount(1_349_000, 1000)),
+        ("834000", Amount(834_000, 1)),
+        ("0 SEK", Amount(0, 1)),
+        ("1089 000", Amount(1_089_000, 1)),
+    ],
+)
+def test_parse_amount_forms(text: str, expected: Amount) -> None:
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "kr", "abc", "2024-03-14", "RS 2023/7246", "1 285 000 kr extra"])
+def test_parse_amount_rejects_non_amounts(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+def test_find_amounts_in_a_sentence_skips_dates_and_references() -> None:
+    text = "Dnr RS 2023/446, den 2023-10-14: fördela (1,3 miljoner kronor 2023) och 834 000:-"
+    found = [(m.amount, m.has_unit) for m in find_amounts(text) if m.has_unit]
+    assert found == [(Amount(1_300_000, 100_000), True), (Amount(834_000, 1), True)]
+
+
+def test_damaged_grouping_is_marked_unclean() -> None:
+    (match,) = find_amounts("9.903 000 kronor")
+    assert match.amount == Amount(9_903_000, 1)
+    assert not match.clean
+
+
+SPACES = st.sampled_from([" ", "\u00a0", "\u2009", "\u202f"])
+
+
+def _grouped(value: int, sep: str) -> str:
+    return f"{value:,}".replace(",", sep)
+
+
+@st.composite
+def written_amounts(draw) -> tuple[str, Amount]:
+    form = draw(st.sampled_from(["kr", "kronor", "SEK", ":-", "prefix", "dots", "tkr", "mnkr", "miljoner"]))
+    sep = draw(SPACES)
+    if form == "tkr":
+        thousands = draw(st.integers(1, 999_999))
+        return f"{_grouped(thousands, sep)}{sep}tkr", Amount(thousands * 1000, 1000)
+    if form in ("mnkr", "miljoner"):
+        millions = draw(st.integers(1, 999))
+        decimals = draw(st.integers(0, 3))
+        fraction = draw(st.integers(0, 10**decimals - 1)) if decimals else 0
+        number = f"{millions},{fraction:0{decimals}d}" if decimals else str(millions)
+        unit = 10 ** (6 - decimals)
+        word = "mnkr" if form == "mnkr" else "miljoner kronor"
+        return f"{number}{sep}{word}", Amount(millions * 1_000_000 + fraction * unit, unit)
+    value = draw(st.integers(0, 10**10))
+    if form == "prefix":
+        return f"SEK{sep}{_grouped(value, sep)}", Amount(value, 1)
+    if form == "dots":
+        return f"{_grouped(value, '.')} kr", Amount(value, 1)
+    suffix = form if form == ":-" else f"{sep}{form}"
+    return f"{_grouped(value, sep)}{suffix}", Amount(value, 1)
+
+
+@given(written_amounts())
+def test_round_trip_every_supported_form(case: tuple[str, Amount]) -> None:
+    text, expected = case
+    assert parse_amount(text) == expected
+
+
+@given(st.text())
+def test_parsers_never_raise_on_arbitrary_text(text: str) -> None:
+    parse_amount(text)
+    find_amounts(text)

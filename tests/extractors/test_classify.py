@@ -1,0 +1,54 @@
+"""Document type and program from cue phrases; program phrases come from programs.toml."""
+from __future__ import annotations
+
+import pytest
+
+from config.programs import parse_programs
+from extractors import classify
+from extractors.nlp import parse
+
+
+def _type(text: str) -> str:
+    doc = parse(text)
+    return classify.document_type(doc, len(text.split("\n", 1)[0])).value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rekvisition av statsbidrag\nRekvirerat belopp 834 000 kr", "requisition"),
+        ("Återrapportering av statsbidrag\nFörbrukat 936 000 kr", "return_report"),
+        ("Ekonomisk redovisning 2024\nRedovisningsperiod 2024-01-01 – 2024-12-31", "return_report"),
+        ("Protokollsutdrag\nRegionstyrelsen beslutar att fördela statsbidraget", "decision"),
+        ("Fördelning av statsbidrag\nFörslag till beslut\nRegionstyrelsen besluta", "decision"),
+        ("Anvisningar för kommun att rekvirera statsbidrag", "instruction"),
+        ("Rutin - Statsbidrag for att stodja", "instruction"),
+        ("Uppdrag att stödja\nRegeringens beslut\nRegeringen ger Socialstyrelsen i uppdrag", "instruction"),
+        ("ATERRAPPORTERING AV STATSBIDRAG", "return_report"),
+        ("Hej, här kommer lunchmenyn", "other"),
+        ("", "other"),
+    ],
+)
+def test_document_types(text: str, expected: str) -> None:
+    assert _type(text) == expected
+
+
+def test_program_phrases_come_from_the_catalog() -> None:
+    catalog = parse_programs({
+        "demo": {"name": "Demo", "phrases": ["språkförskola"], "years": {}},
+        "other": {"name": "Other", "phrases": ["hembesök"], "years": {}},
+    })
+    doc = parse("Rekvisition för Språkförskola 2025")
+    assert classify.program(doc, 10, catalog).value == "demo"
+    assert classify.program(parse("Inget program här"), 5, catalog).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("utökade hembesöksprogram 2024", "hembesok"),
+     ("Rekvisition – Pilotverksamhet i barnhälsovården 2023", "bhv-pilot"),
+     ("forebyggande arbete med utokade hembesoksprogram", "hembesok"),
+     ("Statsbidrag till förskolan", None)],
+)
+def test_default_programs(text: str, expected: str | None) -> None:
+    assert classify.program(parse(text), len(text)).value == expected

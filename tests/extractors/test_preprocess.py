@@ -1,0 +1,39 @@
+import numpy as np
+import pytest
+
+from extractors.ocr import map_box
+from extractors.preprocess import clean_page, estimate_skew, rotate_quarter
+from tests.extractors.conftest import LETTER_LINES, binarised, text_image
+
+
+def _page(degrees: float) -> np.ndarray:
+    image = binarised(text_image(LETTER_LINES * 3, dpi=100))
+    return np.asarray(image.rotate(degrees, fillcolor=255))
+
+
+@pytest.mark.parametrize("degrees", [-3.0, 0.0, 1.5, 3.0])
+def test_skew_is_measured_to_a_few_tenths(degrees):
+    assert estimate_skew(_page(degrees)) == pytest.approx(degrees, abs=0.3)
+
+
+def test_blank_page_has_no_skew():
+    assert estimate_skew(np.full((300, 200), 255, np.uint8)) == 0.0
+
+
+def test_deskewed_boxes_map_back_to_the_source():
+    cleaned = clean_page(_page(3.0))
+    assert cleaned.skew == pytest.approx(3.0, abs=0.3)
+    assert estimate_skew(cleaned.image) == pytest.approx(0.0, abs=0.3)
+    h, w = cleaned.image.shape
+    x0, y0, x1, y1 = map_box((w // 2 - 5, h // 2 - 5, 10, 10), cleaned.to_source, 1.0)
+    assert (x0 + x1) / 2 == pytest.approx(w / 2, abs=1) and (y0 + y1) / 2 == pytest.approx(h / 2, abs=1)
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_quarter_turns_map_pixels_back_exactly(degrees):
+    source = np.zeros((4, 6), np.uint8)
+    source[1, 4] = 255
+    turned, back = rotate_quarter(source, degrees)
+    y, x = np.argwhere(turned == 255)[0]
+    sx, sy = back @ np.array([x, y, 1.0])
+    assert (round(sx), round(sy)) == (4, 1)

@@ -1,0 +1,34 @@
+"""Fixtures for the mailbox sources: a real Dovecot and a local EWS endpoint."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.intake.fakes.dovecot import DOVECOT, DovecotServer, ImapAccount
+
+
+@pytest.fixture(scope="session")
+def dovecot():
+    if not shutil.which(DOVECOT):
+        pytest.skip("dovecot is not installed (make setup installs dovecot-imapd)")
+    server = DovecotServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def imap_account(dovecot: DovecotServer) -> ImapAccount:
+    """A fresh, empty IMAP account on the shared Dovecot."""
+    return dovecot.add_user()
+
+
+@pytest.fixture
+def ews():
+    """A local EWS endpoint with one empty mailbox (basic auth)."""
+    from tests.intake.fakes.ews import FakeEwsServer
+
+    server = FakeEwsServer()
+    yield server
+    server.stop()
+    assert not server.mailbox.errors, server.mailbox.errors

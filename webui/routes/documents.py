@@ -1,0 +1,106 @@
+"""The document page: page images with evidence boxes, values, corrections, originals."""
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from intake.recheck import recheck_document
+from storage.models import Document
+from webui.corrections import CorrectionError, apply_correction, parse_correction
+from webui.deps import Csrf, Db, Registrator
+from webui.document_view import build_document_view
+from webui.errors import PageError
+from webui.page_images import PageImageError, render_page_png
+from webui.present import CORRECTABLE_FIELDS, label
+from webui.sessions import flash
+
+log = logging.getLogger(__name__)
+router = APIRouter(include_in_schema=False)
+
+DOCUMENT_NOT_FOUND = "Dokumentet finns inte."
+ORIGINAL_MISSING = "Originalet finns inte i arkivet."
+IMMUTABLE = "private, max-age=86400, immutable"
+
+
+def load_document(db: Session, doc_id: int) -> Document:
+    doc = db.get(Document, doc_id)
+    if doc is None:
+        raise PageError(404, DOCUMENT_NOT_FOUND)
+    return doc
+
+
+def render_document(request: Request, db: Session, doc: Document, *, status_code: int = 200,
+                    error: str | None = None, form: dict | None = None) -> Response:
+    state = request.app.state
+    view = build_document_view(db, doc, state.store, state.settings.confidence_threshold)
+    return state.templates.TemplateResponse(request, "document.html", {
+        "view": view, "doc": doc, "error": error, "form": form or {},
+        "programs": list(state.programs.programs), "correctable": CORRECTABLE_FIELDS,
+    }, status_code=status_code)
+
+
+@router.get("/documents/{doc_id:int}")
+def document_page(request: Request, db: Db, user: Registrator, doc_id: int) -> Response:
+    return render_document(request, db, load_document(db, doc_id))
+
+
+@router.post("/documents/{doc_id:int}/corrections")
+def correct_value(request: Request, db: Db, user: Registrator, doc_id: int,
+                  field: Annotated[str, Form()] = "", value: Annotated[str, Form()] = "",
+                  _csrf: None = Csrf) -> Response:
+    """Correct one value and re-run every check at once; a value that does not parse
+    changes nothing."""
+    doc = load_document(db, doc_id)
+    try:
+        correction = parse_correction(field, value, request.app.state.programs)
+    except CorrectionError as exc:
+        return render_document(request, db, doc, status_code=422, error=str(exc),
+                               form={"field": field, "value": value})
+    apply_correction(db, doc, correction, user.username)
+    recheck_document(db, doc, request.app.state.settings, programs=request.app.state.programs)
+    db.commit()
+    log.info("value_corrected document=%s field=%s user=%s", doc.id, field, user.username)
+    flash(request, f"{label(field)} är rättat och kontrollerna har körts om.")
+    return RedirectResponse(f"/documents/{doc.id}#values", status_code=303)
+
+
+def _original(request: Request, digest: str, media_type: str, filename: str) -> Response:
+    store = request.app.state.store
+    if not store.exists(digest):
+        raise PageError(404, ORIGINAL_MISSING)
+    disposition = f"attachment; filename*=UTF-8''{quote(filename, safe='')}"
+    return Response(store.get(digest), media_type=media_type, headers={
+        "Content-Disposition": disposition, "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store"})
+
+
+@router.get("/documents/{doc_id:int}/original")
+def document_original(request: Request, db: Db, user: Registrator, doc_id: int) -> Response:
+    doc = load_document(db, doc_id)
+    return _original(request, doc.sha256, doc.media_type or "application/octet-stream",
+                     doc.filename or f"dokument-{doc.id}")
+
+
+@router.get("/documents/{doc_id:int}/message.eml")
+def document_message(request: Request, db: Db, user: Registrator, doc_id: int) -> Response:
+    doc = load_document(db, doc_id)
+    return _original(request, doc.message.raw_sha256, "message/rfc822",
+                     f"meddelande-{doc.message.id}.eml")
+
+
+@router.get("/documents/{doc_id:int}/pages/{page:int}.png")
+def page_image(request: Request, db: Db, user: Registrator, doc_id: int, page: int) -> Response:
+    doc = load_document(db, doc_id)
+    store = request.app.state.store
+    if doc.media_type != "application/pdf" or not store.exists(doc.sha256):
+        raise PageError(404, "Sidbilden finns inte.")
+    try:
+        png = render_page_png(store.get(doc.sha256), page)
+    except PageImageError:
+        raise PageError(404, "Sidbilden finns inte.") from None
+    return Response(png, media_type="image/png", headers={"Cache-Control": IMMUTABLE})
