@@ -15,12 +15,24 @@ class LogfmtFormatter(logging.Formatter):
         return line
 
 
+class StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is at the time of the record, not at set-up."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def configure_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    handler = StderrHandler()
     handler.setFormatter(LogfmtFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for noisy in ("pdfminer", "PIL", "alembic", "exchangelib", "urllib3", "matplotlib", "fontTools",
-                  "weasyprint", "apscheduler.executors"):
+                  "weasyprint", "apscheduler.executors", "mail.log"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
