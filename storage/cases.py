@@ -81,7 +81,7 @@ def case_counts(session: Session, f: CaseFilter | None = None) -> dict[str, int]
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    return value.astimezone(LOCAL_TZ).isoformat() if value else None
 
 
 def case_record(flag: FlagRow) -> dict:

@@ -82,7 +82,8 @@ def make_server(settings: Settings, host: str | None = None, port: int | None = 
 
     app = create_app(settings, open_database(settings.db), OriginalStore(settings.data_dir))
     config = uvicorn.Config(app, host=host or settings.web.host, port=port or settings.web.port,
-                            log_level="info", proxy_headers=False, server_header=False)
+                            log_level="info", log_config=None, proxy_headers=False,
+                            server_header=False)
     return uvicorn.Server(config)
 
 
