@@ -95,3 +95,22 @@ def test_process_many_keeps_input_order(pipeline):
     items.insert(2, _eml(message([]), "m/empty"))
     results = list(pipeline.process_many(items))
     assert [r.records[0]["source"]["path"] for r in results] == [i.path for i in items]
+
+
+def test_seed_decision_rendered_to_pdf_matches_its_allocation(pipeline, session_factory):
+    """Seed 002 (Region Örebro län's decision): "1,3 miljoner kronor" against 1 349 000 is
+    within half a unit of the last digit written, so no DECISION_AMOUNT_MISMATCH."""
+    from pathlib import Path
+
+    seed = Path(__file__).parents[1] / "extractors" / "fixtures" / "seed_002_decision.txt"
+    lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines()]
+    with session_factory() as s:
+        import_allocations(s, [AllocationRow("hembesok", 2023, "18", "Region Örebro län", 1_349_000)], "t")
+        s.commit()
+    (rec,) = pipeline.process(_eml(message([("beslut.pdf", text_pdf(lines, font_size=9))]))).records
+    assert rec["document_type"] == "decision"
+    assert rec["organisation"]["code"] == "18" and rec["grant_year"] == 2023
+    assert rec["amounts"] == {"decided": 1_300_000}
+    assert rec["document_date"] == "2023-11-21"
+    assert "DECISION_AMOUNT_MISMATCH" not in _codes(rec)
+    assert "NO_ALLOCATION" not in _codes(rec)

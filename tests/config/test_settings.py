@@ -1,0 +1,52 @@
+from pathlib import Path
+
+import pytest
+
+from config.settings import SettingsError, load_settings
+
+
+def _toml(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_match_the_contract(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    s = load_settings()
+    assert s.db == "sqlite:///var/grant-intake.db"
+    assert s.data_dir == Path("var/store")
+    assert (s.mailbox.kind, s.mailbox.path, s.mailbox.port, s.mailbox.ssl) == ("folder", Path("var/inbox"), 993, "true")
+    assert (s.mailbox.folder, s.mailbox.processed_folder, s.poll_minutes) == ("INBOX", "Behandlat", 5)
+
+
+def test_environment_wins_over_file_and_nests_with_double_underscore(monkeypatch, tmp_path):
+    path = _toml(tmp_path, 'poll_minutes = 10\n[mailbox]\nkind = "imap"\nhost = "file.example"\n')
+    monkeypatch.setenv("GRANT_INTAKE_MAILBOX__HOST", "env.example")
+    monkeypatch.setenv("GRANT_INTAKE_MAILBOX__PASSWORD", "hemligt")
+    s = load_settings(path)
+    assert (s.poll_minutes, s.mailbox.kind, s.mailbox.host) == (10, "imap", "env.example")
+    assert s.mailbox.password.get_secret_value() == "hemligt"
+    assert "hemligt" not in repr(s)
+
+
+def test_command_line_wins_over_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("GRANT_INTAKE_DB", "sqlite:///env.db")
+    assert load_settings(_toml(tmp_path, ""), db="sqlite:///cli.db").db == "sqlite:///cli.db"
+
+
+@pytest.mark.parametrize("text", [
+    '[mailbox]\npassword = "x"\n',
+    '[mailbox]\nclient_secret = "x"\n',
+    '[report.smtp]\nsmtp_password = "x"\n',
+])
+def test_secrets_in_the_file_are_refused(tmp_path, text):
+    with pytest.raises(SettingsError, match="miljövariabler"):
+        load_settings(_toml(tmp_path, text))
+
+
+def test_missing_or_broken_file_is_a_clear_error(tmp_path):
+    with pytest.raises(SettingsError, match="finns inte"):
+        load_settings(tmp_path / "nope.toml")
+    with pytest.raises(SettingsError, match="kan inte läsas"):
+        load_settings(_toml(tmp_path, "poll_minutes = = 3"))
