@@ -46,6 +46,8 @@ class MailboxSettings(BaseModel):
 
 class OcrSettings(BaseModel):
     languages: str = "swe+eng"
+    """Measured on the dev set's scans: `swe` alone drops "40 %" (the municipal share) and reads
+    "§" and "@" wrong; `swe+eng` keeps them for about 15 % more Tesseract time."""
     dpi: int = 300
     workers: int = 0
     """Worker processes for page text; 0 means one per core."""
