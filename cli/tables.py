@@ -1,6 +1,8 @@
 """Readable tables for people (without --json), on stdout."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.table import Table
 
@@ -23,7 +25,7 @@ def records_table(records: list[dict]) -> None:
 
     plain_table([
         {
-            "fil": (r.get("source") or {}).get("attachment") or r.get("file") or "",
+            "fil": Path((r.get("source") or {}).get("attachment") or r.get("file") or "").name,
             "typ": r.get("document_type"),
             "program": r.get("program"),
             "år": r.get("grant_year"),
