@@ -486,7 +486,7 @@ class Extractor:
         damage in one row does not turn into a sum mismatch.
         """
         for total_line, line_text in enumerate(ln.text for ln in self.flow.lines):
-            first = fold(line_text.lstrip(" |[_-—'\"")).split(maxsplit=1)
+            first = fold(re.sub(r"^\W+", "", line_text)).split(maxsplit=1)
             if not first or first[0].strip(":") not in TOTAL_WORDS:
                 continue
             total = self._row_amount(total_line, total=True)
@@ -524,8 +524,11 @@ class Extractor:
         return found[0] if not re.search(r"\w", tail) else None
 
     def _clean_figure(self, a: AmountMatch) -> bool:
+        """Whether a figure reads surely enough to call a table's sum wrong: digits grouped
+        by threes, if at all (OCR loses spaces, "1941 500", and reads specks as points,
+        "1.089 000"), every word read with confidence."""
         words = self.flow.words_in(a.start, a.end)
-        grouped = re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})*(?:\s*(?:kr|kronor|SEK))?",
+        grouped = re.fullmatch(r"\d+(?:[ .\u00a0\u2009\u202f]\d{3})*(?:\s*(?:kr|kronor|SEK))?",
                                a.text)
         return grouped is not None and all(w.confidence >= 0.85 for w in words)
 

@@ -16,8 +16,8 @@ from extractors.model import BBox, DocumentText, PageText, Word
 
 NOISE_TOKEN = re.compile(r"^[|\[\]{}_—–=~©®°¢•·«»'\"`´”“‘’,;:.!?\\/<>*+-]+$")
 """Table rules and specks that OCR reads as characters; they carry no text."""
-MAX_SKEW = 0.05
-"""Largest slope (dy/dx) accepted as page skew, about 3 degrees."""
+MAX_SKEW = 0.11
+"""Largest slope (dy/dx) accepted as page skew, about 6 degrees (as preprocess deskews)."""
 
 
 @dataclass(frozen=True)

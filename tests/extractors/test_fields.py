@@ -108,6 +108,18 @@ def test_skewed_scan_keeps_label_and_value_on_one_row() -> None:
     assert ex.organisation.code == "13"
 
 
+def test_scan_skewed_three_degrees_keeps_its_rows() -> None:
+    cells = [(56, 60, "Rekvisition av statsbidrag – utökade hembesöksprogram 2024"),
+             (56, 80, "Organisation: Region Halland")]
+    for i, (label, value) in enumerate([("Rekvirerat belopp", "580 000 SEK"),
+                                        ("Andel till kommunal verksamhet", "50 %")]):
+        cells.append((56, 110 + i * 16, label))
+        cells.append((330, 110 + i * 16, value))
+    ex = extract_fields(cells_doc(cells, slope=0.0507))  # tan 2.9°
+    assert ex.amounts["requested"] == Amount(580_000, 1)
+    assert ex.municipal_share_percent == 50
+
+
 RETURN_REPORT = """
 Återrapportering av statsbidrag – utökade
 hembesöksprogram 2024
@@ -138,6 +150,29 @@ def test_return_report_with_itemised_table() -> None:
     (table,) = ex.tables
     assert table.rows == (514_800, 280_800, 46_800, 90_000)
     assert table.total == 936_000  # rows add up to 932 400: the validator flags it
+
+
+OCR_TABLE = """
+Återrapportering av statsbidrag – utökade hembesöksprogram 2024
+Organisation: Region Norrbotten
+Datum: 2025-01-22
+Kostnadsslag Belopp (kr)
+Personalkostnader, BHV-sjuksköterskor 1941 500
+Personalkostnader, socialtjänst 1.089 000
+Resor och transporter 176 500
+Utbildning och material 353 000
+“Summa förbrukade medel 3530000
+"""
+
+
+def test_ocr_table_with_lost_spaces_and_specks_still_counts() -> None:
+    (table,) = extract_fields(text_doc(OCR_TABLE, source="ocr", confidence=0.9)).tables
+    assert table.rows == (1_941_500, 1_089_000, 176_500, 353_000)
+    assert table.total == 3_530_000
+
+
+def test_doubtful_ocr_table_that_does_not_add_up_is_not_reported() -> None:
+    assert extract_fields(text_doc(OCR_TABLE, source="ocr", confidence=0.6)).tables == []
 
 
 DECISION = """

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 from extractors.ocr import map_box
-from extractors.preprocess import clean_page, estimate_skew, rotate_quarter
-from tests.extractors.conftest import LETTER_LINES, binarised, text_image
+from extractors.preprocess import clean_page, dashed_rule_mask, estimate_skew, rotate_quarter
+from tests.extractors.conftest import LETTER_LINES, binarised, dashed_table, text_image
 
 
 def _page(degrees: float) -> np.ndarray:
@@ -37,3 +37,27 @@ def test_quarter_turns_map_pixels_back_exactly(degrees):
     y, x = np.argwhere(turned == 255)[0]
     sx, sy = back @ np.array([x, y, 1.0])
     assert (round(sx), round(sy)) == (4, 1)
+
+
+def _ink(image) -> np.ndarray:
+    return np.asarray(image) < 160
+
+
+def test_dashed_rules_are_found_and_letters_kept():
+    mask = dashed_rule_mask(np.asarray(dashed_table())) > 0
+    dashes, letters = _ink(dashed_table(text=False)), _ink(dashed_table(rules=False))
+    assert mask[dashes].mean() > 0.9  # all but the corners and crossings
+    assert mask[letters].mean() < 0.01
+
+
+def test_stems_of_i_and_l_stacked_on_lines_are_no_rule():
+    lines = ["l" * 3 + " lilla listan", "i" * 3 + " inte illa", "l" * 3 + " lite till"] * 4
+    page = np.asarray(binarised(text_image(lines, dpi=300, size_pt=10)))
+    assert not dashed_rule_mask(page).any()
+
+
+def test_clean_page_takes_the_dashed_rules_away():
+    cleaned = clean_page(np.asarray(dashed_table()))
+    dashes = _ink(dashed_table(text=False)) & ~_ink(dashed_table(rules=False))
+    assert cleaned.rules_removed > 0
+    assert (cleaned.image[dashes] < 160).mean() < 0.08
