@@ -1,17 +1,20 @@
 """Weekly report delivery: once per week and recipient, failures recorded and retried.
 
 A ReportDelivery row per (week, recipient) is the memory: "sent" is never sent again unless
-forced; "failed" is tried again on the next run. The row is written after the hand-over, so a
-crash between the two can send a report twice, never lose one.
+forced; "failed" is tried again on the next run. Before sending, a process claims the row
+("sending"): of two `run` processes on one database only one gets it. The outcome is written
+after the hand-over, so a crash between the two leaves a claim that goes void after
+CLAIM_TIMEOUT and is retried: a report may go twice, never get lost.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import Settings
@@ -25,6 +28,8 @@ from storage.models import ReportDelivery
 log = logging.getLogger(__name__)
 RETRY_WEEKS = 12
 """Failed deliveries older than this many weeks are left alone."""
+CLAIM_TIMEOUT = timedelta(hours=1)
+"""A claim this old belongs to a process that died before it could record the outcome."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class DeliveryResult:
     week: str
     recipient: str
     status: str
-    """sent, failed, or skipped (already sent)."""
+    """sent, failed, or skipped (already sent, or being sent by another process)."""
     attempts: int
     error: str | None = None
 
@@ -60,6 +65,39 @@ def _row(session: Session, week: IsoWeek, recipient: str) -> ReportDelivery | No
         ReportDelivery.week == str(week), ReportDelivery.recipient == recipient))
 
 
+def _open_to_retry(now: datetime):
+    """Rows a run may take: failed ones, and claims gone stale."""
+    return or_(ReportDelivery.status == "failed",
+               and_(ReportDelivery.status == "sending",
+                    ReportDelivery.claimed_at < now - CLAIM_TIMEOUT))
+
+
+def _claim(session_factory: sessionmaker[Session], week: IsoWeek, recipient: str, *,
+           force: bool, now: datetime) -> bool:
+    """Take ``week``'s report to ``recipient`` for this process; False if another has it or it
+    is sent (and not ``force``d). The unique (week, recipient) row decides a race."""
+    try:
+        with session_factory() as session, session.begin():
+            if _row(session, week, recipient) is None:
+                session.add(ReportDelivery(week=str(week), recipient=recipient,
+                                           status="sending", attempts=0, claimed_at=now))
+                return True
+    except IntegrityError:
+        return False
+    open_rows = _open_to_retry(now)
+    if force:
+        open_rows = or_(open_rows, ReportDelivery.status == "sent")
+    with session_factory() as session, session.begin():
+        taken = session.execute(
+            update(ReportDelivery)
+            .where(ReportDelivery.week == str(week), ReportDelivery.recipient == recipient,
+                   open_rows)
+            .values(status="sending", claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return taken.rowcount == 1
+
+
 def _record(session_factory: sessionmaker[Session], week: IsoWeek, recipient: str,
             error: str | None, now: datetime) -> DeliveryResult:
     with session_factory() as session, session.begin():
@@ -70,6 +108,7 @@ def _record(session_factory: sessionmaker[Session], week: IsoWeek, recipient: st
         row.attempts += 1
         row.status = "failed" if error else "sent"
         row.error = error
+        row.claimed_at = None
         if not error:
             row.sent_at = now
         return DeliveryResult(str(week), recipient, row.status, row.attempts, error)
@@ -95,11 +134,13 @@ def deliver_week(
     rendered: dict[Scope, RenderedReport] = {}
     results: list[DeliveryResult] = []
     for recipient, scope in scopes.items():
+        if not _claim(session_factory, week, recipient, force=force, now=now):
+            with session_factory() as session:
+                row = _row(session, week, recipient)
+                results.append(DeliveryResult(str(week), recipient, "skipped",
+                                              row.attempts if row else 0))
+            continue
         with session_factory() as session:
-            row = _row(session, week, recipient)
-            if row is not None and row.status == "sent" and not force:
-                results.append(DeliveryResult(str(week), recipient, "skipped", row.attempts))
-                continue
             try:
                 if scope not in rendered:
                     rendered[scope] = render_report(collect_figures(session, week, scope, now), now)
@@ -123,11 +164,12 @@ def deliver_week(
 def retry_failed(session_factory: sessionmaker[Session], settings: Settings, before: IsoWeek, *,
                  transport: Transport | None = None,
                  now: datetime | None = None) -> list[DeliveryResult]:
-    """Send again what failed in the weeks before ``before`` (at most RETRY_WEEKS back)."""
+    """Send again what failed, or was left claimed by a process that died, in the weeks before
+    ``before`` (at most RETRY_WEEKS back)."""
     oldest = str(before.back(RETRY_WEEKS + 1)[0])
     with session_factory() as session:
         failed = session.execute(select(ReportDelivery.week, ReportDelivery.recipient).where(
-            ReportDelivery.status == "failed", ReportDelivery.week < str(before),
+            _open_to_retry(now or datetime.now(timezone.utc)), ReportDelivery.week < str(before),
             ReportDelivery.week >= oldest)).all()
     by_week: dict[str, set[str]] = {}
     for week, recipient in failed:

@@ -226,7 +226,9 @@ class ReportDelivery(Base):
     """ISO week, "2024-W14"."""
     recipient: Mapped[str] = mapped_column(String(320))
     status: Mapped[str] = mapped_column(String(10))
-    """sent, failed."""
+    """sending (claimed by a process), sent, failed."""
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    """When a process took it to send; a claim older than delivery.CLAIM_TIMEOUT is void."""
