@@ -43,6 +43,22 @@ class MailboxSettings(BaseModel):
     timeout_seconds: float = 30.0
     batch_size: int = 50
 
+    def exchange_problem(self) -> str | None:
+        """What an Exchange login lacks, in Swedish; None when the settings are complete."""
+        missing = [] if self.email else ["mailbox.email (brevlådans adress)"]
+        if self.auth == "oauth2":
+            required = {"mailbox.client_id": self.client_id, "mailbox.tenant_id": self.tenant_id}
+            env, secret = "CLIENT_SECRET", self.client_secret
+        else:
+            required = {"mailbox.username": self.username}
+            env, secret = "PASSWORD", self.password
+        missing += [name for name, value in required.items() if not value]
+        if secret is None or not secret.get_secret_value():
+            missing.append(f"GRANT_INTAKE_MAILBOX__{env} (i miljön)")
+        if not missing:
+            return None
+        return f"Exchange-inloggningen (auth = {self.auth}) saknar {', '.join(missing)}"
+
 
 class OcrSettings(BaseModel):
     languages: str = "swe+eng"
@@ -164,4 +180,14 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         toml_file_path = path
 
     values = {k: v for k, v in overrides.items() if v is not None}
-    return _FromFile(**values)
+    settings = _FromFile(**values)
+    _check_exchange(settings)
+    return settings
+
+
+def _check_exchange(settings: Settings) -> None:
+    """Refuse at start an Exchange mailbox or report transport that cannot log in."""
+    if "exchange" in (settings.mailbox.kind, settings.report.transport):
+        problem = settings.mailbox.exchange_problem()
+        if problem:
+            raise SettingsError(problem)

@@ -1,10 +1,12 @@
 """Sending a built report: SMTP (smtplib) or the configured Exchange mailbox (exchangelib)."""
 from __future__ import annotations
 
+import copy
 import logging
 import smtplib
 import ssl
 from email.message import EmailMessage
+from email.utils import getaddresses
 from typing import Protocol
 
 from config.settings import MailboxSettings, Settings, SmtpSettings
@@ -41,17 +43,28 @@ def smtp_transport(smtp: SmtpSettings, timeout: float = 30.0) -> Transport:
 
 
 def exchange_transport(mailbox: MailboxSettings) -> Transport:
-    """Send from the configured Exchange mailbox: the MIME message as it is, saved in Sent."""
+    """Send from the configured Exchange mailbox (CreateItem, SendAndSaveCopy): the MIME message
+    as built, so the text, the HTML with its inline chart and the attachments travel unchanged.
+
+    From is the mailbox itself: Exchange refuses another sender without Send As rights
+    (ErrorSendAsDenied), and report.smtp.sender is meant for SMTP.
+    """
 
     def send(message: EmailMessage) -> None:
-        from exchangelib import Message, Mailbox
+        from exchangelib import Mailbox, Message
 
+        outgoing = copy.deepcopy(message)
+        del outgoing["From"]
+        outgoing["From"] = mailbox.email or ""
+        mime = outgoing.as_bytes(policy=outgoing.policy.clone(linesep="\r\n"))
+        recipients = [address for _, address in getaddresses(outgoing.get_all("To", []))]
         try:
             account = _exchange_account(mailbox)
-            item = Message(account=account, folder=account.sent, mime_content=message.as_bytes(),
-                           to_recipients=[Mailbox(email_address=a) for a in message.get_all("To")])
+            item = Message(account=account, folder=account.sent, mime_content=mime,
+                           to_recipients=[Mailbox(email_address=a) for a in recipients])
             item.send_and_save()
-        except Exception as exc:  # noqa: BLE001 - exchangelib raises many unrelated types
+        except Exception as exc:  # noqa: BLE001 - exchangelib raises many unrelated types, and
+            # anything but SendError would stop the job before the failure is recorded
             raise SendError(f"Exchange {mailbox.email}: {exc}") from exc
 
     return send

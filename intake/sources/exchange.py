@@ -26,12 +26,14 @@ from exchangelib import (
     Account,
     Configuration,
     Credentials,
+    FailFast,
     FaultTolerance,
     Identity,
     OAuth2Credentials,
 )
-from exchangelib.errors import EWSError, ErrorFolderNotFound
+from exchangelib.errors import EWSError, ErrorFolderNotFound, UnauthorizedError
 from exchangelib.folders import BaseFolder, Messages
+from oauthlib.oauth2 import OAuth2Error
 from requests.exceptions import RequestException
 
 from config.settings import MailboxSettings
@@ -42,8 +44,18 @@ log = logging.getLogger(__name__)
 FETCH_FIELDS = ("mime_content", "message_id", "datetime_received")
 CHUNK_SIZE = 5
 """Items per GetItem: MIME content with attachments is large."""
-EXCHANGE_ERRORS = (EWSError, RequestException, OSError)
+EXCHANGE_ERRORS = (EWSError, RequestException, OSError, OAuth2Error)
 _AUTH = {"ntlm": NTLM, "basic": BASIC, "oauth2": OAUTH2}
+
+
+def _credentials(s: MailboxSettings) -> tuple[Credentials | OAuth2Credentials, str]:
+    """OAuth2 client credentials act for the mailbox by impersonation (an app-only token has no
+    mailbox of its own); a username and password log in as the mailbox's delegate."""
+    if s.auth == "oauth2":
+        return OAuth2Credentials(
+            client_id=s.client_id, client_secret=s.client_secret.get_secret_value(),
+            tenant_id=s.tenant_id, identity=Identity(primary_smtp_address=s.email)), IMPERSONATION
+    return Credentials(s.username, s.password.get_secret_value()), DELEGATE
 
 
 def _plain(value: datetime | None) -> datetime | None:
@@ -63,28 +75,24 @@ class ExchangeSource:
         self._processed: BaseFolder | None = None
 
     def _connect(self) -> Account:
+        """The account, logged in: the first request fails fast, so a refused login is an
+        UnauthorizedError rather than a 401 retried as throttling until ``max_wait``."""
         s = self.settings
-        if not s.email:
-            raise SourceError("Exchange kräver MAILBOX__EMAIL (brevlådans adress)")
-        policy = FaultTolerance(max_wait=self.max_wait)
-        if s.auth == "oauth2":
-            if not (s.client_id and s.client_secret and s.tenant_id):
-                raise SourceError("Exchange OAuth2 kräver CLIENT_ID, CLIENT_SECRET (miljön) och TENANT_ID")
-            credentials = OAuth2Credentials(
-                client_id=s.client_id, client_secret=s.client_secret.get_secret_value(),
-                tenant_id=s.tenant_id, identity=Identity(primary_smtp_address=s.email))
-            access_type = IMPERSONATION
-        else:
-            if not s.username or s.password is None:
-                raise SourceError("Exchange kräver användarnamn och lösenord (MAILBOX__PASSWORD i miljön)")
-            credentials = Credentials(s.username, s.password.get_secret_value())
-            access_type = DELEGATE
+        problem = s.exchange_problem()
+        if problem:
+            raise SourceError(problem)
+        credentials, access_type = _credentials(s)
         config = Configuration(
             service_endpoint=s.service_endpoint or None, credentials=credentials,
-            auth_type=_AUTH[s.auth], retry_policy=policy, max_connections=2)
-        account = Account(primary_smtp_address=s.email, config=config, credentials=credentials,
-                          autodiscover=not s.service_endpoint, access_type=access_type)
-        account.protocol.TIMEOUT = s.timeout_seconds
+            auth_type=_AUTH[s.auth], retry_policy=FailFast(), max_connections=2)
+        try:
+            account = Account(primary_smtp_address=s.email, config=config, credentials=credentials,
+                              autodiscover=not s.service_endpoint, access_type=access_type)
+            account.protocol.TIMEOUT = s.timeout_seconds
+            account.version  # noqa: B018 - the first request, under FailFast
+        except (UnauthorizedError, OAuth2Error) as exc:
+            raise SourceError(f"Exchange nekade inloggningen (auth = {s.auth}): {exc}") from exc
+        account.protocol.config.retry_policy = FaultTolerance(max_wait=self.max_wait)
         return account
 
     def _open(self) -> tuple[Account, BaseFolder, BaseFolder]:

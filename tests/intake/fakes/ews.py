@@ -1,20 +1,34 @@
 """A minimal Exchange Web Services endpoint on loopback, enough for exchangelib to run for real.
 
 It answers ConvertId (exchangelib's version probe), GetFolder, FindFolder (by display name),
-CreateFolder, FindItem, GetItem (with MimeContent) and MoveItem with genuine SOAP, each with a
-ServerVersionInfo header, and checks HTTP basic auth. A moved item gets a new id, as on a real
-server. Anything else is answered with a SOAP fault, so an unexpected call fails the test.
+CreateFolder, FindItem, GetItem (with MimeContent), MoveItem and CreateItem (a message sent and
+saved in Sent Items) with genuine SOAP, each with a ServerVersionInfo header. A moved item gets a
+new id, as on a real server. Anything else is answered with a SOAP fault, so an unexpected call
+fails the test.
+
+It demands one kind of login, as Exchange does: HTTP basic, NTLM (a 401 challenge, then the
+handshake on the same connection, checked by pyspnego's acceptor against ``ntlm_user_file``,
+which the test names in ``NTLM_USER_FILE``), or OAuth2 client credentials (a token endpoint at
+``/<tenant>/oauth2/v2.0/token`` and ``Authorization: Bearer`` with the ExchangeImpersonation
+header that app-only tokens need).
 """
 from __future__ import annotations
 
 import base64
+import json
+import tempfile
 import threading
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs
 from xml.sax.saxutils import escape
+
+import spnego
+import spnego.exceptions
 
 S = "http://schemas.xmlsoap.org/soap/envelope/"
 M = "http://schemas.microsoft.com/exchange/services/2006/messages"
@@ -51,6 +65,8 @@ class FakeItem:
     message_id: str | None
     received: datetime
     change_key: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+    recipients: tuple[str, ...] = ()
+    """ToRecipients of a message sent through CreateItem."""
 
 
 class FakeMailbox:
@@ -62,9 +78,16 @@ class FakeMailbox:
         self.items: dict[str, FakeItem] = {}
         self.calls: list[str] = []
         self.errors: list[str] = []
+        self.logins: list[str] = []
+        """The scheme of every accepted request's login: Basic, NTLM or Bearer."""
+        self.challenges: list[str] = []
+        """Every WWW-Authenticate a 401 carried."""
+        self.send_error: tuple[str, str] | None = None
+        """(ResponseCode, MessageText) CreateItem answers while set."""
         root = self._add_folder("root", None, "root")
         top = self._add_folder("Top of Information Store", root.id, "msgfolderroot")
         self._add_folder("Inkorgen", top.id, "inbox")
+        self._add_folder("Skickat", top.id, "sentitems")
 
     def _add_folder(self, name: str, parent: str | None, distinguished: str | None = None) -> FakeFolder:
         folder = FakeFolder(_new_id(), name, parent, distinguished)
@@ -222,42 +245,131 @@ class EwsHandlers:
                                        f'ChangeKey="{item.change_key}"/></t:Message></m:Items>'))
         return _response("MoveItem", out)
 
+    def CreateItem(self, req: ET.Element) -> str:
+        """Only a new message sent with a copy saved, as reports.transport sends it."""
+        if req.get("MessageDisposition") != "SendAndSaveCopy":
+            raise ValueError(f"MessageDisposition={req.get('MessageDisposition')}")
+        if self.box.send_error:
+            code, text = self.box.send_error
+            return _response("CreateItem", [_error("CreateItem", code, text, "<m:Items/>")])
+        saved = self._folder_ref(req.find(f"{{{M}}}SavedItemFolderId")[0])
+        for message in req.find(f"{{{M}}}Items"):
+            mime = base64.b64decode(message.findtext(f"{{{T}}}MimeContent"))
+            to = tuple(a.text for a in message.iterfind(f".//{{{T}}}EmailAddress"))
+            item = FakeItem(_new_id(), saved.id, mime, None, datetime.now(timezone.utc),
+                            recipients=to)
+            self.box.items[item.id] = item
+        return _response("CreateItem", [_ok("CreateItem", "<m:Items/>")])
+
+
+IMPERSONATION_MISSING = ("ExchangeImpersonation SOAP header must be present for this type of "
+                         "OAuth token.")
+SCOPE = "https://outlook.office365.com/.default"
+
 
 class FakeEwsServer:
-    """``http://127.0.0.1:<port>/EWS/Exchange.asmx`` for one account, basic auth."""
+    """``http://127.0.0.1:<port>/EWS/Exchange.asmx`` for one account; ``auth`` is the login it
+    demands: "basic", "ntlm" or "oauth2" (tokens from ``<base>/<tenant>/oauth2/v2.0/token``)."""
 
     def __init__(self, username: str = "statsbidrag", password: str = "hemligt",
-                 email: str = "statsbidrag@region.example.se") -> None:
-        self.username, self.password, self.email = username, password, email
+                 email: str = "statsbidrag@region.example.se", auth: str = "basic",
+                 client_id: str = "grant-intake-app", client_secret: str = "app-hemlighet",
+                 tenant_id: str = "region-tenant") -> None:
+        self.username, self.password, self.email, self.auth = username, password, email, auth
+        self.client_id, self.client_secret, self.tenant_id = client_id, client_secret, tenant_id
+        self.token = uuid.uuid4().hex
         self.mailbox = FakeMailbox()
+        self._dir = tempfile.TemporaryDirectory()
+        domain, _, user = username.rpartition("\\")
+        self.ntlm_user_file = Path(self._dir.name) / "ntlm-users"
+        self.ntlm_user_file.write_text(f"{domain}:{user}:{password}\n", encoding="utf-8")
         handlers = EwsHandlers(self.mailbox)
-        expected = "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
-        box = self.mailbox
+        basic = "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+        box, fake = self.mailbox, self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive: NTLM authenticates a connection
+            ntlm = None
+
             def log_message(self, *args) -> None:
                 pass
 
-            def _send(self, status: int, body: str, headers: dict[str, str] | None = None) -> None:
+            def _send(self, status: int, body: str, headers: dict[str, str] | None = None,
+                      content_type: str = "text/xml; charset=utf-8") -> None:
                 data = body.encode("utf-8")
                 self.send_response(status)
-                self.send_header("Content-Type", "text/xml; charset=utf-8")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
                 for key, value in (headers or {}).items():
                     self.send_header(key, value)
                 self.end_headers()
                 self.wfile.write(data)
 
+            def _challenge(self, scheme: str) -> None:
+                box.challenges.append(scheme)
+                self._send(401, "", {"WWW-Authenticate": scheme})
+
+            def _token(self, body: bytes) -> None:
+                form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+                box.calls.append("token")
+                if (self.path == f"/{fake.tenant_id}/oauth2/v2.0/token"
+                        and form.get("grant_type") == "client_credentials"
+                        and form.get("client_id") == fake.client_id
+                        and form.get("client_secret") == fake.client_secret
+                        and SCOPE in form.get("scope", "").split()):
+                    token = {"token_type": "Bearer", "expires_in": 3599, "access_token": fake.token}
+                    self._send(200, json.dumps(token), content_type="application/json")
+                    return
+                refusal = {"error": "invalid_client",
+                           "error_description": "AADSTS7000215: Invalid client secret provided."}
+                self._send(401, json.dumps(refusal), content_type="application/json")
+
+            def _login(self) -> str | None:
+                """The accepted scheme, or None after answering 401."""
+                scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
+                if fake.auth == "basic":
+                    return "Basic" if self.headers.get("Authorization") == basic else None
+                if fake.auth == "oauth2":
+                    return "Bearer" if scheme == "Bearer" and token == fake.token else None
+                if scheme != "NTLM":
+                    return "NTLM" if self.ntlm is not None and self.ntlm.complete else None
+                if self.ntlm is None or self.ntlm.complete:
+                    self.ntlm = spnego.server(protocol="ntlm")
+                try:
+                    answer = self.ntlm.step(base64.b64decode(token))
+                except spnego.exceptions.SpnegoError:
+                    self.ntlm = None
+                    return None
+                if self.ntlm.complete:
+                    return "NTLM"
+                self._challenge("NTLM " + base64.b64encode(answer).decode())
+                return "challenged"
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                if self.headers.get("Authorization") != expected:
-                    self._send(401, "", {"WWW-Authenticate": 'Basic realm="ews"'})
+                if self.path.endswith("/oauth2/v2.0/token"):
+                    self._token(body)
                     return
-                request = ET.fromstring(body).find(f"{{{S}}}Body")[0]
+                scheme = self._login()
+                if scheme is None:
+                    self._challenge({"basic": 'Basic realm="ews"', "ntlm": "NTLM",
+                                     "oauth2": 'Bearer error="invalid_token"'}[fake.auth])
+                    return
+                if scheme == "challenged":
+                    return
+                envelope = ET.fromstring(body)
+                request = envelope.find(f"{{{S}}}Body")[0]
                 operation = request.tag.split("}", 1)[1]
                 handler = getattr(handlers, operation, None)
                 with box.lock:
                     box.calls.append(operation)
+                    box.logins.append(scheme)
+                    acting_for = envelope.findtext(f".//{{{T}}}ExchangeImpersonation//"
+                                                   f"{{{T}}}PrimarySmtpAddress")
+                    if scheme == "Bearer" and acting_for != fake.email:
+                        box.errors.append(f"{operation}: {IMPERSONATION_MISSING}")
+                        self._send(500, FAULT.format(text=IMPERSONATION_MISSING))
+                        return
                     if handler is None:
                         self._send(500, FAULT.format(text=escape(f"not in the fake: {operation}")))
                         return
@@ -270,7 +382,8 @@ class FakeEwsServer:
                     self._send(200, answer)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/EWS/Exchange.asmx"
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = f"{self.base}/EWS/Exchange.asmx"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
@@ -279,13 +392,17 @@ class FakeEwsServer:
 
         from config.settings import MailboxSettings
 
-        values = dict(kind="exchange", service_endpoint=self.url, email=self.email,
-                      username=self.username, password=SecretStr(self.password), auth="basic",
+        values = dict(kind="exchange", service_endpoint=self.url, email=self.email, auth=self.auth,
                       folder="INBOX", processed_folder="INBOX/Behandlat", timeout_seconds=10)
+        if self.auth == "oauth2":
+            values.update(client_id=self.client_id, client_secret=SecretStr(self.client_secret),
+                          tenant_id=self.tenant_id)
+        else:
+            values.update(username=self.username, password=SecretStr(self.password))
         values.update(overrides)
         return MailboxSettings(**values)
 
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
-
+        self._dir.cleanup()
