@@ -1,7 +1,9 @@
 """The 21 regions and 290 municipalities with SCB codes, and the ways documents write them.
 
 Loaded once per process from ``config/data/`` (copied from the checked reference data).
-Gotland is both a region (09) and a municipality (0980).
+Gotland is both a region (09) and a municipality (0980). A municipality is named "X kommun" in
+records unless it calls itself otherwise (``municipality_names.csv``: "Malmö stad",
+"Göteborgs Stad"); documents may still write any of its forms.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ class Organisation:
     code: str
     kind: OrgKind
     name: str
-    """The name used in records: "Region Örebro län", "Botkyrka kommun"."""
+    """The name used in records: "Region Örebro län", "Botkyrka kommun", "Malmö stad"."""
     short: str
     """The bare place name: "Örebro län" for a region's county, "Botkyrka" for a municipality."""
     region_code: str
@@ -68,7 +70,7 @@ def municipality_variants(org: Organisation) -> list[Variant]:
     n = org.short
     gen = _genitive(n)
     explicit = {f"{n} kommun", f"{gen} kommun", f"{n} stad", f"{gen} stad", f"Kommunen {n}",
-                f"{n}s kommun" if not n.endswith("s") else f"{n} kommun"}
+                f"{n}s kommun" if not n.endswith("s") else f"{n} kommun", org.name}
     return [Variant(t, org, True) for t in explicit] + [Variant(n, org, False)]
 
 
@@ -115,11 +117,13 @@ def load_registry() -> Registry:
         )
         for r in _read("regions.csv")
     }
+    own_names = {m["municipality_code"]: m["municipality_name"]
+                 for m in _read("municipality_names.csv")}
     municipalities = {
         m["municipality_code"]: Organisation(
             code=m["municipality_code"], kind="municipality",
-            name=f"{m['municipality_name']} kommun", short=m["municipality_name"],
-            region_code=m["region_code"],
+            name=own_names.get(m["municipality_code"], f"{m['municipality_name']} kommun"),
+            short=m["municipality_name"], region_code=m["region_code"],
         )
         for m in _read("municipalities.csv")
     }

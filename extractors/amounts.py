@@ -2,7 +2,8 @@
 
 "1 285 000 kr", "834 000:-", "SEK 834 000", "2.345.000 kr", "2 345 tkr", "1,349 mnkr",
 "1,3 miljoner kronor" (value 1 300 000, unit 100 000), "42 miljoner kronor"; groups may be
-separated by spaces, no-break spaces (U+00A0), thin spaces (U+2009, U+202F) or dots.
+separated by spaces, no-break spaces (U+00A0), thin spaces (U+2009, U+202F) or dots. A unit
+may stand on the next line when a sentence wraps after the number ("(1,3\nmiljoner kronor)").
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ AMOUNT_PATTERN = re.compile(
     (?<![\w/,.:-])(?:(?P<prefix>sek|kr)[ \u00a0\u2009\u202f]?)?
     (?<![\d/,.-])
     (?P<number>\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?(?![\d/-])|\d+(?:,\d+)?(?![\d/-]))
-    (?:[ \u00a0\u2009\u202f]*(?:{_UNIT}))?
+    (?:[ \u00a0\u2009\u202f]*\n?[ \u00a0\u2009\u202f]*(?:{_UNIT})(?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -53,6 +53,18 @@ NOT_DECIDED = re.compile(
     r"\b(varav|ta del av|totalt|sammanlagt|nationell\w*|hela landet|ram|pott|av totalt)\b"
 )
 REQUEST_CUES = re.compile(r"\b(rekvirera\w*|ansoker om|soker)\b")
+REPORT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("unused", re.compile(
+        r"\b(?:ej|inte|icke)\s+(?:har\s+)?(?:forbruka\w*|anvan\w*|nyttja\w*|utnyttja\w*)"
+        r"|\b(?:oforbruka|outnyttja|aterbetal|kvarvarande|aterstaende|aterstar|kvarstar"
+        r"|overskott)\w*")),
+    ("used", re.compile(r"\b(?:forbruka|anvant|anvants|anvande|nyttja|upparbeta)\w*")),
+    ("received", re.compile(
+        r"\b(?:erhall|mottag|utbetal|bevilja|tilldela)\w*|\bbetala(?:t|ts|des)\s+ut\b"
+        r"|\bfatt\b")),
+)
+"""Words that say what an amount in a return report's prose is; checked in this order, so
+"ej förbrukade" is an unused amount before "förbrukade" can call it used."""
 YEAR = re.compile(r"(?<![\w/:.,-])((?:19|20)\d{2})(?![\w/:-]|[.,]\d)")
 YEAR_CONTEXT = (
     (re.compile(r"\bbidragsar(?:et)?\s*:?\s*$"), 3.0),
@@ -65,11 +77,21 @@ REFERENCE = re.compile(
     r"|\b\d{4}/\d{1,6}\b)"
 )
 SHARE = re.compile(
-    r"(?P<num>\d{1,3}(?:[,.]\d{1,2})?)\s*(?P<unit>%|procent\b|pct\b)"
+    r"(?<![\d,.])(?P<num>\d{1,3}(?:[,.]\d{1,2})?)\s*(?P<unit>%|procent\b|pct\b)"
 )
 SHARE_LINE = re.compile(
     r"\bandel(?:en)?\b.{0,60}?\bkommun|\bkommun\w*\s+andel\b|\bandel(?:en)?\b.{0,40}?\bsocialtjanst"
 )
+SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
+"""Who a percentage goes to; the one written nearest to it decides."""
+SHARE_WORDS = re.compile(r"\b(?:andel\w*|del|finansier\w*|till|tilldela\w*|avse\w*|gar|bidrag\w*)\b")
+SHARE_LABEL = re.compile(
+    r"(?:^[\W\d_]*(?:kommunal\s+)?andel(?:en)?\s*:?|\bandel(?:en)?\s*:)\s*$", re.MULTILINE
+)
+"""A bare "Andel: 40 %" in a form (at a line's start, or with a colon), right before the
+percentage: the share without saying whose."""
+BARE_SHARE = re.compile(r"(?P<num>\d{1,3})\s*$")
+SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -193,6 +215,9 @@ class Extractor:
             reading = self._requested_from_text()
             if reading:
                 chosen["requested"] = (0.0, reading)
+        if self.out.document_type == "return_report":
+            for field, reading in self._report_amounts_from_text().items():
+                chosen.setdefault(field, (0.0, reading))
         if self.out.document_type == "decision" and "decided" not in chosen:
             reading = self._decided_from_text()
             if reading:
@@ -231,6 +256,32 @@ class Extractor:
             a = with_unit[0]
             return Reading(a.amount, a.start, a.end, 0.5)
         return None
+
+    def _report_amounts_from_text(self) -> dict[str, Reading]:
+        """A return report written as prose: "Region X har erhållit 5 035 000 kronor ...
+        Av dessa har 4 800 000 kronor förbrukats." Each amount with a unit takes the field
+        of the nearest cue word in its sentence; the first amount of each field counts."""
+        folded = fold(self.flow.text)
+        found: dict[str, Reading] = {}
+        for a in self.amounts:
+            if not a.has_unit:
+                continue
+            start, end = self._clause(folded, a.start, a.end)
+            taken: list[tuple[int, int]] = []
+            cues: list[tuple[int, str]] = []
+            for field, pattern in REPORT_CUES:
+                for m in pattern.finditer(folded, start, end):
+                    if any(s <= m.start() < e for s, e in taken):
+                        continue
+                    taken.append(m.span())
+                    distance = a.start - m.end() if m.end() <= a.start else m.start() - a.end
+                    if distance >= 0:
+                        cues.append((distance, field))
+            if cues:
+                field = min(cues)[1]
+                if field not in found:
+                    found[field] = Reading(a.amount, a.start, a.end, 0.8 if a.clean else 0.6)
+        return found
 
     # -- dates ------------------------------------------------------------------------------
 
@@ -394,7 +445,6 @@ class Extractor:
 
         hint = {"municipality": "municipality", "region": "region"}
         for label in self.labels_for("organisation", "municipality", "region"):
-            line_start, line_end = self.flow.line_span(label.line)
             found = [m for m in self.orgs if label.start <= m.start < label.value_end and usable(m)]
             prefer = hint.get(label.field)
             if found:
@@ -438,29 +488,66 @@ class Extractor:
     # -- share, reference, tables -----------------------------------------------------------
 
     def read_share(self) -> None:
-        for i, line in enumerate(self.flow.lines):
-            start, end = self.flow.line_span(i)
-            text = fold(self.flow.text[start:end])
-            cue = SHARE_LINE.search(text)
-            if not cue:
-                continue
-            m = SHARE.search(text, cue.end())
-            certainty = 1.0
-            if m is None:
-                m = re.search(r"(?P<num>\d{1,3})\s*$", text[cue.end():])
-                if m is None:
-                    continue
-                certainty = 0.5
-                offset = cue.end()
-            else:
-                offset = 0
+        """The municipal share: a percentage whose nearest party word is the municipality's
+        ("Andel till kommunal verksamhet 25 %", "Av bidraget ska 40 procent finansiera
+        kommunal verksamhet"), or a bare "Andel: 40 %" in a form."""
+        folded = fold(self.flow.text)
+        best: Reading | None = None
+        for m in SHARE.finditer(folded):
+            certainty = self._share_certainty(folded, m.start(), m.end())
             value = float(m.group("num").replace(",", "."))
-            if not 0 <= value <= 100:
-                continue
-            self.out.municipal_share_percent = value
-            s, e = start + offset + m.start(), start + offset + m.end()
-            self.evidence("municipal_share_percent", Reading(value, s, e, certainty))
-            return
+            if certainty and 0 <= value <= 100 and (best is None or certainty > best.certainty):
+                best = Reading(value, m.start(), m.end(), certainty)
+        if best is None:
+            best = self._share_without_unit(folded)
+        if best is not None:
+            self.out.municipal_share_percent = best.value
+            self.evidence("municipal_share_percent", best)
+
+    def _share_certainty(self, folded: str, start: int, end: int) -> float:
+        """How surely the percentage at ``start:end`` is the municipal share; 0 if it is not."""
+        clause_start, clause_end = self._clause(folded, start, end)
+        parties = [p for p in SHARE_PARTY.finditer(folded, clause_start, clause_end)
+                   if p.end() <= start or p.start() >= end]
+        if parties:
+            nearest = min(parties, key=lambda p: start - p.end() if p.end() <= start
+                          else p.start() - end)
+            if not nearest.group().startswith(("kommun", "socialtjanst")):
+                return 0.0
+            return 1.0 if SHARE_WORDS.search(folded, clause_start, clause_end) else 0.0
+        line_start, _ = self.flow.line_span(self.flow.line_index(start))
+        return 0.8 if SHARE_LABEL.search(folded, line_start, start) else 0.0
+
+    def _clause(self, folded: str, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``start:end``, across a line break only where a sentence wraps
+        (the next line goes on in lower case), never beyond one line either side."""
+        first, last = self.flow.line_index(start), self.flow.line_index(max(start, end - 1))
+        if first > 0 and self._wraps_into(first):
+            first -= 1
+        if last + 1 < len(self.flow.lines) and self._wraps_into(last + 1):
+            last += 1
+        lo, hi = self.flow.line_span(first)[0], self.flow.line_span(last)[1]
+        ends_before = [e.end() for e in SENTENCE_END.finditer(folded, lo, start)]
+        after = SENTENCE_END.search(folded, end, hi)
+        return (ends_before[-1] if ends_before else lo), (after.start() if after else hi)
+
+    def _wraps_into(self, line: int) -> bool:
+        """Whether ``line`` goes on with the sentence of the line above it."""
+        previous = self.flow.lines[line - 1].text.rstrip()
+        current = self.flow.lines[line].text.lstrip()
+        return bool(current) and not previous.endswith((".", ":", "!", "?")) and \
+            (current[0].islower() or current[0].isdigit())
+
+    def _share_without_unit(self, folded: str) -> Reading | None:
+        """"Kommunal andel 40" on a line of its own, the percent sign lost."""
+        for i in range(len(self.flow.lines)):
+            start, end = self.flow.line_span(i)
+            cue = SHARE_LINE.search(folded, start, end)
+            if cue:
+                m = BARE_SHARE.search(folded, cue.end(), end)
+                if m and 0 <= int(m.group("num")) <= 100:
+                    return Reading(float(m.group("num")), m.start("num"), m.end("num"), 0.5)
+        return None
 
     def read_reference(self) -> None:
         for label in self.labels_for("reference"):

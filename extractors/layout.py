@@ -7,15 +7,18 @@ the page's skew, so a value sits on the same line as the label beside it.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.model import BBox, DocumentText, PageText, Word
 
 NOISE_TOKEN = re.compile(r"^[|\[\]{}_—–=~©®°¢•·«»'\"`´”“‘’,;:.!?\\/<>*+-]+$")
 """Table rules and specks that OCR reads as characters; they carry no text."""
+UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+"""pdfminer's stand-in for a glyph without a Unicode mapping (a bullet in a Type 1 font)."""
 MAX_SKEW = 0.11
 """Largest slope (dy/dx) accepted as page skew, about 6 degrees (as preprocess deskews)."""
 
@@ -60,7 +63,7 @@ def _skew(words: Sequence[Word], line_height: float) -> float:
     slopes = []
     for ws in by_line.values():
         ws.sort(key=lambda w: w.bbox[0])
-        for a, b in zip(ws, ws[1:]):
+        for a, b in itertools.pairwise(ws):
             dx = (b.bbox[0] + b.bbox[2]) / 2 - (a.bbox[0] + a.bbox[2]) / 2
             if 0 < b.bbox[0] - a.bbox[2] < 2 * line_height and dx > 0:
                 slopes.append((_center_y(b) - _center_y(a)) / dx)
@@ -70,13 +73,21 @@ def _skew(words: Sequence[Word], line_height: float) -> float:
     return slope if abs(slope) <= MAX_SKEW else 0.0
 
 
+def _without_unmapped_glyphs(w: Word) -> Word:
+    """The word without "(cid:127)" stand-ins: they carry no text, but letters that would
+    make a list of names ("(cid:127) Göteborgs Stad") look like prose."""
+    if "(cid:" not in w.text:
+        return w
+    return replace(w, text=UNMAPPED_GLYPH.sub("", w.text))
+
+
 def group_lines(page: PageText) -> list[Line]:
     """The page's words as lines top to bottom, each left to right, by geometry.
 
     Text-layer pages keep the lines pdf_text gave them; OCR pages are regrouped: words whose
     deskewed vertical centres lie within half a line height of a line's centre join it.
     """
-    words = [w for w in page.words if w.text.strip()]
+    words = [w for w in map(_without_unmapped_glyphs, page.words) if w.text.strip()]
     if page.source != "ocr":
         lines: dict[int, list[Word]] = {}
         for w in words:

@@ -41,3 +41,19 @@ def test_variants_cover_the_ways_documents_write_names():
                        ("Stockholms stad", "0180"), ("Kommunen Kalmar", "0880"),
                        ("Region Jämtland Härjedalen", "23")]:
         assert code in by_text[text], text
+
+
+def test_municipalities_that_call_themselves_stad_keep_that_name_and_every_other_form():
+    reg = load_registry()
+    assert reg.get("1280").name == "Malmö stad"
+    assert reg.get("1480").name == "Göteborgs Stad"
+    assert reg.get("0180").name == "Stockholms stad"
+    assert reg.get("1490").name == "Borås Stad"
+    assert reg.get("0127").name == "Botkyrka kommun"
+    by_text = {}
+    for v in reg.variants():
+        by_text.setdefault(v.text.lower(), set()).add(v.organisation.code)
+    for text in ("Malmö kommun", "Malmö stad", "Malmös stad", "Kommunen Malmö", "Malmö",
+                 "Helsingborgs stad", "Helsingborg kommun", "Helsingborgs kommun"):
+        code = "1280" if "Malmö" in text else "1283"
+        assert code in by_text[text.lower()], text

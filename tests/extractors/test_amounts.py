@@ -28,6 +28,8 @@ from extractors.model import Amount
         ("834000", Amount(834_000, 1)),
         ("0 SEK", Amount(0, 1)),
         ("1089 000", Amount(1_089_000, 1)),
+        ("2,1\nmiljoner kronor", Amount(2_100_000, 100_000)),
+        ("655 000\nkr", Amount(655_000, 1)),
     ],
 )
 def test_parse_amount_forms(text: str, expected: Amount) -> None:
@@ -43,6 +45,12 @@ def test_find_amounts_in_a_sentence_skips_dates_and_references() -> None:
     text = "Dnr RS 2023/446, den 2023-10-14: fördela (1,3 miljoner kronor 2023) och 834 000:-"
     found = [(m.amount, m.has_unit) for m in find_amounts(text) if m.has_unit]
     assert found == [(Amount(1_300_000, 100_000), True), (Amount(834_000, 1), True)]
+
+
+@pytest.mark.parametrize("text", ["2024\nKronobergs län", "3 miljonprogramsområden", "12 000 krav"])
+def test_a_word_that_only_begins_like_a_unit_is_not_one(text: str) -> None:
+    (match,) = find_amounts(text)
+    assert not match.has_unit
 
 
 def test_damaged_grouping_is_marked_unclean() -> None:
@@ -79,6 +87,8 @@ def written_amounts(draw) -> tuple[str, Amount]:
     if form == "dots":
         return f"{_grouped(value, '.')} kr", Amount(value, 1)
     suffix = form if form == ":-" else f"{sep}{form}"
+    if form != ":-" and draw(st.booleans()):
+        suffix = f"\n{form}"  # a sentence that wraps between the number and its unit
     return f"{_grouped(value, sep)}{suffix}", Amount(value, 1)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import pytest
+
 from extractors.fields import extract_fields
 from extractors.model import Amount, DocumentText, PageText, Word
 
@@ -279,3 +281,84 @@ def test_extraction_is_fast_once_built() -> None:
         extract_fields(doc)
         runs.append(time.perf_counter() - started)
     assert min(runs) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("line", "share"),
+    [
+        ("Av bidraget ska 40 procent finansiera kommunal verksamhet.", 40),
+        ("Andel: 40%", 40),
+        ("Rekvirerat belopp 580 000 kr Andel: 35 %", 35),
+        ("Del av bidraget som ska finansiera kommunal verksamhet: 45 %", 45),
+        ("Kommunernas andel: 20 %", 20),
+        ("Andel till kommun 45 % Andel till region 55 %", 45),
+        ("Andel till region 55 % Andel till kommun 45 %", 45),
+        ("Regionens andel: 60 %", None),
+        ("Personalkostnaderna ökade med 12 % jämfört med 2023.", None),
+    ],
+)
+def test_municipal_share_in_other_wordings(line: str, share: float | None) -> None:
+    text = f"Rekvisition – utökade hembesöksprogram 2024\nRegion Halland\n{line}\n"
+    assert extract_fields(text_doc(text)).municipal_share_percent == share
+
+
+def test_municipal_share_in_a_sentence_that_wraps() -> None:
+    text = """
+Rekvisition – utökade hembesöksprogram 2024
+Härmed rekvirerar Region Skåne 9 903 tkr. Av bidraget ska 40
+procent finansiera kommunal verksamhet.
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.municipal_share_percent == 40
+    assert ex.amounts["requested"] == Amount(9_903_000, 1000)
+
+
+def test_decision_amount_whose_unit_wraps_to_the_next_line() -> None:
+    text = """
+Region Uppsala
+Datum: 2023-11-21
+Förslag till beslut
+Regionstyrelsens arbetsutskott föreslår regionstyrelsen besluta att fördela statsbidraget (2,1
+miljoner kronor 2023) för utökade hembesöksprogram till barnhälsovårdsenheten.
+Totalt är statsbidraget på 42 miljoner kronor varav Region Uppsala får ta del av 2,1 miljoner
+kronor.
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts == {"decided": Amount(2_100_000, 100_000)}
+
+
+def test_return_report_in_prose() -> None:
+    text = """
+Region Norrbotten
+Luleå den 28 januari 2025
+Återrapportering av statsbidrag för utökade hembesöksprogram 2024
+Region Norrbotten har erhållit 5 035 000 kronor i statsbidrag för utökade hembesöksprogram.
+Av dessa har 4 800 000 kronor förbrukats under året. Ej förbrukade medel, 235 000 kronor,
+återbetalas till Socialstyrelsen.
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.document_type == "return_report"
+    assert ex.amounts == {"received": Amount(5_035_000), "used": Amount(4_800_000),
+                          "unused": Amount(235_000)}
+    assert ex.document_date == date(2025, 1, 28)
+
+
+def test_labelled_report_amounts_win_over_prose() -> None:
+    text = RETURN_REPORT + "Regionen har erhållit 1 000 000 kronor totalt sedan 2023.\n"
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts["received"] == Amount(979_000)
+
+
+def test_bullets_without_a_unicode_mapping_do_not_hide_a_list_of_municipalities() -> None:
+    text = """
+Västra Götalandsregionen
+Rekvisition – statsbidrag för utökade hembesöksprogram 2024
+Samverkande kommuner:
+(cid:127) Göteborgs Stad
+(cid:127) Borås Stad
+(cid:127) Trollhättans stad
+"""
+    ex = extract_fields(text_doc(text))
+    assert codes(ex.collaborating_municipalities) == ["1480", "1490", "1488"]
+    assert [o.name for o in ex.collaborating_municipalities] == [
+        "Göteborgs Stad", "Borås Stad", "Trollhättans stad"]
