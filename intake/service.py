@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from config.settings import MailboxSettings, Settings, load_settings
+from config.settings import MailboxSettings, Settings, SettingsError, load_settings
 from intake.pipeline import Incoming, Pipeline
 from intake.scheduler import ExtraJob, add_poll_job, make_scheduler, run_until_stopped
 from intake.sources.base import MailSource, SourceError, SourceItem
@@ -296,7 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    settings = load_settings(args.config, db=args.db)
+    try:
+        settings = load_settings(args.config, db=args.db)
+    except SettingsError as exc:
+        log.error("settings: %s", exc)
+        return 2
     if not args.once:
         run_service(settings)
         return 0
