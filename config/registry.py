@@ -49,6 +49,7 @@ def _strip_genitive(word: str) -> str:
 
 
 def region_variants(org: Organisation) -> list[Variant]:
+    """Every way a region is written, each also in the genitive ("Region Sörmlands rekvisition")."""
     own = org.name
     county = org.short
     stem = county.removesuffix(" län")
@@ -61,16 +62,19 @@ def region_variants(org: Organisation) -> list[Variant]:
     for b in bare:
         texts_explicit |= {f"Region {b}", f"{b}s region" if not b.endswith("s") else f"{b} region",
                            f"{b}regionen", f"Region {b} län", f"{b} läns landsting"}
+    texts_explicit |= {_genitive(t) for t in texts_explicit}
     variants = [Variant(t, org, True) for t in texts_explicit]
     variants += [Variant(b, org, False) for b in bare]
     return variants
 
 
 def municipality_variants(org: Organisation) -> list[Variant]:
+    """Every way a municipality is written, the genitive included ("Malmö stads förvaltning")."""
     n = org.short
     gen = _genitive(n)
     explicit = {f"{n} kommun", f"{gen} kommun", f"{n} stad", f"{gen} stad", f"Kommunen {n}",
                 f"{n}s kommun" if not n.endswith("s") else f"{n} kommun", org.name}
+    explicit |= {_genitive(t) for t in explicit if not t.startswith("Kommunen")}
     return [Variant(t, org, True) for t in explicit] + [Variant(n, org, False)]
 
 

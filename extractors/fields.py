@@ -539,14 +539,17 @@ class Extractor:
             (current[0].islower() or current[0].isdigit())
 
     def _share_without_unit(self, folded: str) -> Reading | None:
-        """"Kommunal andel 40" on a line of its own, the percent sign lost."""
+        """"Kommunal andel 40" ending its line: the percent sign lost, or written in the label
+        ("Kommunal andel i procent: 50", "Kommunal andel (%) 50")."""
         for i in range(len(self.flow.lines)):
             start, end = self.flow.line_span(i)
             cue = SHARE_LINE.search(folded, start, end)
             if cue:
                 m = BARE_SHARE.search(folded, cue.end(), end)
                 if m and 0 <= int(m.group("num")) <= 100:
-                    return Reading(float(m.group("num")), m.start("num"), m.end("num"), 0.5)
+                    label = folded[start:m.start()]
+                    certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
+                    return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
         return None
 
     def read_reference(self) -> None:

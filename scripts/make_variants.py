@@ -485,6 +485,112 @@ def place_date_vasterbotten(p: Page) -> None:
     p.para("Hälso- och sjukvårdsdirektören beslutar att fördela 634 tkr till barnhälsovården.")
 
 
+# -- second round: other label words, several pages, columns, capitals ---------------------------
+
+def two_pages_ostergotland(p: Page) -> None:
+    p.line("Från: Region Östergötland")
+    p.line("Till: Socialstyrelsen")
+    p.line("Linköping 2024-02-20")
+    p.y += 10
+    p.line("Rekvisition av statsbidrag – utökade hembesöksprogram 2024", bold=True)
+    p.para("Region Östergötland rekvirerar härmed statsbidrag enligt Socialstyrelsens "
+           "anvisningar. Uppgifterna framgår av blanketten på nästa sida.")
+    p.c.showPage()
+    p.y = 70
+    p.line("Blankett: rekvisition", bold=True)
+    p.table([
+        ("Rekvirerad summa", "4 778 tkr"),
+        ("Samverkanskommuner", "Linköpings kommun, Norrköpings kommun, Motala kommun"),
+        ("Andel som avser kommunal verksamhet", "30 %"),
+    ], [200, 300])
+
+
+def other_labels_jamtland(p: Page) -> None:
+    p.line("Region Jämtland Härjedalen", bold=True, size=14)
+    p.line("Östersund 2025-02-14")
+    p.y += 6
+    p.line("Återrapportering – utökade hembesöksprogram 2024", bold=True)
+    p.line("Totalt erhållet bidrag: 503 000 kr")
+    p.line("Redovisade kostnader: 480 500 kr")
+    p.line("Ej nyttjade medel: 22 500 kr")
+
+
+def mnkr_halland_decision(p: Page) -> None:
+    p.line("Tjänsteskrivelse", bold=True, size=14)
+    p.line("Region Halland")
+    p.line("Datum 2023-10-02")
+    p.y += 6
+    p.para("Hälso- och sjukvårdsdirektören beslutar att avsätta 1,5 mnkr ur statsbidraget för "
+           "utökade hembesöksprogram 2023 till barnhälsovården.")
+
+
+def solna_2026(p: Page) -> None:
+    p.line("Solna stad", bold=True, size=14)
+    p.line("Rekvisition – statsbidrag för utökade hembesöksprogram", bold=True)
+    p.line("Bidragsår: 2026")
+    p.line("Rekvirerat bidrag: 420 000 kr")
+    p.line("Datum: den 15 januari 2026")
+
+
+def pilot_without_the_word_botkyrka(p: Page) -> None:
+    p.line("Botkyrka kommun", bold=True, size=14)
+    p.line("Rekvisition: Barnhälsovård i socioekonomiskt utsatta områden 2023", bold=True)
+    p.line("Rekvirerat belopp: 580 000 kr")
+    p.line("Datum: 2023-05-30")
+
+
+def value_below_kronoberg(p: Page) -> None:
+    p.line("Rekvisition av statsbidrag för utökade hembesöksprogram 2024", bold=True)
+    p.y += 4
+    for label, value in (("Från:", "Region Kronoberg"), ("Datum", "2024-03-01")):
+        p.line(label, bold=True)
+        p.line(value)
+    p.y += 4
+    p.line("Summa att rekvirera: 1 100 000 kr")
+    p.line("Samverkande kommun: Växjö kommun")
+    p.line("Kommunal andel i procent: 50")
+
+
+def two_column_orebro(p: Page) -> None:
+    p.line("Region Örebro län", bold=True, size=14)
+    p.line("Rekvisition – utökade hembesöksprogram 2024", bold=True)
+    p.y += 6
+    for left, right in (("Rekvirerat belopp: 3 406 000 kr", "Datum: 2024-03-05"),
+                        ("Samverkande kommuner: Örebro kommun, Karlskoga kommun",
+                         "Kommunal andel: 40 %")):
+        p.text(50, p.y, left, size=10)
+        p.text(375, p.y, right, size=10)
+        p.y += p.size * 1.8
+
+
+def genitive_sormland(p: Page) -> None:
+    p.line("Region Sörmlands återrapportering av statsbidrag för utökade hembesöksprogram 2024",
+           bold=True)
+    p.line("Nyköping 2025-02-27")
+    p.y += 6
+    p.line("Utbetalt statsbidrag: 1 200 000 kr")
+    p.line("Summa förbrukat: 1 180 000 kr")
+    p.line("Återbetalningsbelopp: 20 000 kr")
+
+
+def board_gavleborg(p: Page) -> None:
+    p.line("Protokoll", bold=True, size=14)
+    p.line("Hälso- och sjukvårdsnämnden, Region Gävleborg")
+    p.line("Sammanträdesdatum: 12/10 2023")
+    p.y += 6
+    p.line("§ 34 Statsbidrag för utökade hembesöksprogram 2023", bold=True)
+    p.para("Nämnden beviljar barnhälsovården 298 000:- ur statsbidraget.")
+
+
+def capitals_blekinge(p: Page) -> None:
+    p.line("REGION BLEKINGE", bold=True, size=14)
+    p.line("REKVISITION – UTÖKADE HEMBESÖKSPROGRAM 2024", bold=True)
+    p.line("DATUM: 2024-03-22")
+    p.line("REKVIRERAT BELOPP: 900.000 kr")
+    p.line("SAMVERKANDE KOMMUNER: KARLSKRONA KOMMUN, RONNEBY KOMMUN")
+    p.line("ANDEL TILL KOMMUNERNA: 40 %")
+
+
 VARIANTS: list[Variant] = [
     Variant("V01.pdf", "2024-03-15", hembesok("requisition", 2024, region("12"), {"requested": 9_903_000},
             "2024-03-14", collaborating_municipalities=["1280", "1282", "1283"],
@@ -564,10 +670,45 @@ VARIANTS: list[Variant] = [
             "2023-09-19"), two_column_skane_decision),
     Variant("V30.pdf", "2023-10-16", hembesok("decision", 2023, region("24"), {"decided": 634_000},
             "2023-10-12"), place_date_vasterbotten, font="Times-Roman"),
+    Variant("V31.pdf", "2024-02-21", hembesok("requisition", 2024, region("05"), {"requested": 4_778_000},
+            "2024-02-20", collaborating_municipalities=["0580", "0581", "0583"],
+            municipal_share_percent=30), two_pages_ostergotland),
+    Variant("V32.pdf", "2025-02-17", hembesok("return_report", 2024, region("23"),
+            {"received": 503_000, "used": 480_500, "unused": 22_500}, "2025-02-14"),
+            other_labels_jamtland, font="DejaVu"),
+    Variant("V33.pdf", "2023-10-04", hembesok("decision", 2023, region("13"), {"decided": 1_500_000},
+            "2023-10-02"), mnkr_halland_decision, scanned=True),
+    Variant("V34.pdf", "2026-01-16", hembesok("requisition", 2026, municipality("0184"),
+            {"requested": 420_000}, "2026-01-15"), solna_2026, font="Times-Roman"),
+    Variant("V35.pdf", "2023-05-31", pilot("requisition", municipality("0127"), {"requested": 580_000},
+            "2023-05-30"), pilot_without_the_word_botkyrka),
+    Variant("V36.pdf", "2024-03-04", hembesok("requisition", 2024, region("07"), {"requested": 1_100_000},
+            "2024-03-01", collaborating_municipalities=["0780"], municipal_share_percent=50),
+            value_below_kronoberg, font="DejaVu"),
+    Variant("V37.pdf", "2024-03-06", hembesok("requisition", 2024, region("18"), {"requested": 3_406_000},
+            "2024-03-05", collaborating_municipalities=["1880", "1883"],
+            municipal_share_percent=40), two_column_orebro, scanned=True),
+    Variant("V38.pdf", "2025-02-28", hembesok("return_report", 2024, region("04"),
+            {"received": 1_200_000, "used": 1_180_000, "unused": 20_000}, "2025-02-27"),
+            genitive_sormland, font="Times-Roman"),
+    Variant("V39.pdf", "2023-10-13", hembesok("decision", 2023, region("21"), {"decided": 298_000},
+            "2023-10-12"), board_gavleborg),
+    Variant("V40.pdf", "2024-03-25", hembesok("requisition", 2024, region("10"), {"requested": 900_000},
+            "2024-03-22", collaborating_municipalities=["1080", "1081"],
+            municipal_share_percent=40), capitals_blekinge, font="DejaVu"),
 ]
 
 ALLOCATIONS: list[tuple[str, int, str, str, int, str]] = [
     ("hembesok", 2024, "03", "Region Uppsala", 2_600_000, ""),
+    ("hembesok", 2024, "04", "Region Sörmland", 1_200_000, ""),
+    ("hembesok", 2024, "05", "Region Östergötland", 4_778_000, ""),
+    ("hembesok", 2024, "07", "Region Kronoberg", 1_100_000, ""),
+    ("hembesok", 2024, "10", "Region Blekinge", 900_000, ""),
+    ("hembesok", 2024, "18", "Region Örebro län", 3_406_000, ""),
+    ("hembesok", 2024, "23", "Region Jämtland Härjedalen", 503_000, ""),
+    ("hembesok", 2023, "13", "Region Halland", 1_500_000, ""),
+    ("hembesok", 2023, "21", "Region Gävleborg", 298_000, ""),
+    ("hembesok", 2026, "0184", "Solna stad", 420_000, ""),
     ("hembesok", 2024, "06", "Region Jönköpings län", 4_913_000, ""),
     ("hembesok", 2024, "08", "Region Kalmar län", 1_100_000, ""),
     ("hembesok", 2024, "09", "Region Gotland", 834_000, ""),
@@ -607,7 +748,7 @@ def text_pdf(v: Variant) -> bytes:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     v.draw(Page(c, v.font))
-    c.showPage()
+    c.showPage()  # the last page; a draw function ends earlier pages itself
     c.save()
     return buf.getvalue()
 

@@ -362,3 +362,47 @@ Samverkande kommuner:
     assert codes(ex.collaborating_municipalities) == ["1480", "1490", "1488"]
     assert [o.name for o in ex.collaborating_municipalities] == [
         "Göteborgs Stad", "Borås Stad", "Trollhättans stad"]
+
+
+def test_region_named_in_the_genitive_in_the_title() -> None:
+    text = """
+Region Sörmlands återrapportering av statsbidrag för utökade hembesöksprogram 2024
+Nyköping 2025-02-27
+Utbetalt statsbidrag: 1 200 000 kr
+Summa förbrukat: 1 180 000 kr
+Återbetalningsbelopp: 20 000 kr
+"""
+    ex = extract_fields(text_doc(text))
+    assert (ex.organisation.kind, ex.organisation.code) == ("region", "04")
+    assert ex.amounts == {"received": Amount(1_200_000), "used": Amount(1_180_000),
+                          "unused": Amount(20_000)}
+    assert ex.confidence("amounts.unused") == 1.0  # a label, not a guess from prose
+
+
+def test_return_report_label_words_beyond_erhallet_and_forbrukat() -> None:
+    text = """
+Region Jämtland Härjedalen
+Östersund 2025-02-14
+Återrapportering – utökade hembesöksprogram 2024
+Totalt erhållet bidrag: 503 000 kr
+Redovisade kostnader: 480 500 kr
+Ej nyttjade medel: 22 500 kr
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts == {"received": Amount(503_000), "used": Amount(480_500),
+                          "unused": Amount(22_500)}
+
+
+def test_requested_sum_label_and_share_with_its_unit_in_the_label() -> None:
+    text = """
+Rekvisition av statsbidrag för utökade hembesöksprogram 2024
+Från:
+Region Kronoberg
+Summa att rekvirera: 1 100 000 kr
+Kommunal andel i procent: 50
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts["requested"] == Amount(1_100_000)
+    assert ex.confidence("amounts.requested") == 1.0
+    assert ex.municipal_share_percent == 50
+    assert ex.confidence("municipal_share_percent") >= 0.9

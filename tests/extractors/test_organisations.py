@@ -27,6 +27,10 @@ from extractors.organisations import find_organisation
         ("Gotlands kommun", "municipality", "0980"),
         ("Upplands-Bro kommun", "municipality", "0139"),
         ("Örebro kommun", "municipality", "1880"),
+        ("Region Sörmlands", "region", "04"),
+        ("Västra Götalandsregionens", "region", "14"),
+        ("Malmö stads", "municipality", "1280"),
+        ("Botkyrka kommuns", "municipality", "0127"),
     ],
 )
 def test_names(text: str, kind: str, code: str) -> None:
