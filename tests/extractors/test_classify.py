@@ -47,6 +47,7 @@ def test_program_phrases_come_from_the_catalog() -> None:
     ("text", "expected"),
     [("utökade hembesöksprogram 2024", "hembesok"),
      ("Rekvisition – Pilotverksamhet i barnhälsovården 2023", "bhv-pilot"),
+     ("Barnhälsovård i socioekonomiskt utsatta områden 2023", "bhv-pilot"),
      ("forebyggande arbete med utokade hembesoksprogram", "hembesok"),
      ("Statsbidrag till förskolan", None)],
 )
