@@ -85,6 +85,39 @@ def find_amounts(text: str) -> list[AmountMatch]:
     return out
 
 
+_DECLARABLE = r"tkr|tsek|ksek|tusental\s+kronor|tusen\s+kronor|mnkr|mkr|miljoner\s+kronor"
+DECLARED_UNIT = re.compile(
+    rf"\(\s*(?:belopp\s+)?(?:i\s+)?(?P<paren>{_DECLARABLE}|kr|kronor|sek)\s*\)"
+    rf"|(?:\bi|(?<=[^\W\d_]),)\s+(?P<words>{_DECLARABLE})\b",
+    re.IGNORECASE,
+)
+"""A unit written for figures elsewhere: a label's "(tkr)", a column's "Belopp (tkr)",
+"Belopp i tkr", "Uppgifter i tusental kronor"."""
+
+
+def declared_scale(text: str) -> int | None:
+    """The scale a label or column header declares for the bare figures under or after it."""
+    m = DECLARED_UNIT.search(text)
+    if m is None:
+        return None
+    unit = (m.group("paren") or m.group("words")).lower()
+    for i, (pattern, scale) in enumerate(_SCALES):
+        if re.fullmatch(pattern, unit, re.IGNORECASE):
+            return scale
+    return None
+
+
+def with_scale(match: AmountMatch, scale: int) -> AmountMatch:
+    """A bare figure read in the unit its label or column declares ("2 281,6" under "(tkr)")."""
+    if match.has_unit:
+        return match
+    parsed = _number(match.text, scale)
+    if parsed is None:
+        return match
+    amount, clean = parsed
+    return AmountMatch(match.start, match.end, amount, True, clean, match.text)
+
+
 def parse_amount(text: str) -> Amount | None:
     """A whole string written as one amount ("1 349 tkr", "834 000:-"), or None."""
     stripped = text.strip().rstrip(".").strip()

@@ -5,6 +5,7 @@ weighs more than one in the body. Program phrases are data (config/programs.toml
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,24 +23,33 @@ DOCUMENT_TYPE_CUES: dict[str, dict[str, float]] = {
     "requisition": {
         "rekvisition": 4, "rekvisition av statsbidrag": 5, "rekvirerar": 2,
         "rekvirerat belopp": 3, "rekvireras": 1, "vi rekvirerar": 3, "ansökan om utbetalning": 3,
+        "rekvisitionen": 3, "rekvirera": 1, "ansöker om att rekvirera": 3,
+        "härmed rekvireras": 3, "härmed rekvirerar": 3,
     },
     "return_report": {
         "återrapportering": 4, "återrapport": 4, "slutrapport": 3, "slutredovisning": 4,
         "ekonomisk redovisning": 3, "redovisningsperiod": 3, "ej förbrukade medel": 2,
         "förbrukade medel": 1, "förbrukat": 1, "redovisning av statsbidrag": 4,
+        "återrapporteringen": 3, "kostnadsredovisning": 2,
     },
     "decision": {
         "beslut": 2, "beslutar": 3, "besluta": 2, "protokollsutdrag": 5, "protokoll": 3,
         "utdrag ur protokoll": 5, "förslag till beslut": 5, "sammanträdesdatum": 3,
         "beslutsunderlag": 1, "paragraf": 1, "delegationsbeslut": 5, "tjänsteskrivelse": 2,
+        "beslutet": 2, "protokollet": 3, "justerat": 2, "justeras": 2, "utdragsbestyrkande": 4,
     },
     "instruction": {
         "anvisningar": 5, "anvisning": 4, "rutin": 4, "rutiner": 4, "riktlinjer": 4,
         "vägledning": 3, "regeringsbeslut": 6, "regeringens beslut": 6, "regeringen ger": 4,
         "regeringen beslutar": 6, "förordning": 1, "villkor för statsbidraget": 2,
-        "information om statsbidrag": 3, "utlysning": 3,
+        "information om statsbidrag": 3, "utlysning": 3, "rutinen": 4, "anvisningarna": 4,
+        "anvisningen": 4, "riktlinjerna": 4,
     },
 }
+"""Cue phrases per type, with their weight; definite forms ("rutinen") count as the word."""
+COMPOUND_MIN_REST = 4
+"""A title word that begins with a one-word cue and goes on for at least this many letters
+("Rekvisitionsblankett", "Återrapporteringsformulär") is a compound of that cue."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,30 @@ def _program_phrases(catalog: ProgramCatalog) -> Phrases:
     return entry[1]
 
 
+def _compound_hits(doc: Doc, title_end: int, exact: list[PhraseHit]) -> list[PhraseHit]:
+    """Title words that are compounds of a one-word cue and matched no cue themselves."""
+    covered = {(h.start, h.end) for h in exact}
+    weights = _cue_weights()
+    stems = sorted(((t, cue) for t, cue in weights if " " not in cue and len(cue) >= 5),
+                   key=lambda tc: -len(tc[1]))
+    hits = []
+    for token in doc:
+        if token.idx >= title_end:
+            break
+        span = (token.idx, token.idx + len(token.text))
+        if span in covered or not token.is_alpha:
+            continue
+        for doc_type, cue in stems:
+            if token.norm_.startswith(cue) and len(token.norm_) - len(cue) >= COMPOUND_MIN_REST:
+                hits.append(PhraseHit(doc_type, span[0], span[1], 1))
+                break
+    return hits
+
+
+def _outside(hits: list[PhraseHit], ignore: Sequence[tuple[int, int]]) -> list[PhraseHit]:
+    return [h for h in hits if not any(s <= h.start < e for s, e in ignore)]
+
+
 def _score(hits: list[PhraseHit], weight_of, title_end: int) -> Classification:
     scores: dict[str, float] = {}
     best: dict[str, tuple[float, PhraseHit]] = {}
@@ -90,14 +124,26 @@ def _score(hits: list[PhraseHit], weight_of, title_end: int) -> Classification:
                           best[top][1])
 
 
-def document_type(doc: Doc, title_end: int) -> Classification:
-    """The document type from its cues; ``title_end`` is where the title lines end."""
+def document_type(doc: Doc, title_end: int,
+                  ignore: Sequence[tuple[int, int]] = ()) -> Classification:
+    """The document type from its cues; ``title_end`` is where the title lines end.
+
+    Cues inside ``ignore`` (the values of "Er beteckning: Anvisningar 2024-02-06", which
+    name another document) do not count. A compound title word weighs as its cue.
+    """
     weights = _cue_weights()
 
     def weight(hit: PhraseHit) -> float:
-        return weights.get((hit.key, " ".join(fold(doc.text[hit.start:hit.end]).split())), 1.0)
+        text = " ".join(fold(doc.text[hit.start:hit.end]).split())
+        if (hit.key, text) in weights:
+            return weights[(hit.key, text)]
+        stems = [(len(cue), w) for (t, cue), w in weights.items()
+                 if t == hit.key and " " not in cue and text.startswith(cue)]
+        return max(stems)[1] if stems else 1.0
 
-    result = _score(_type_phrases().find(doc), weight, title_end)
+    exact = _type_phrases().find(doc)
+    hits = _outside([*exact, *_compound_hits(doc, title_end, exact)], ignore)
+    result = _score(sorted(hits, key=lambda h: h.start), weight, title_end)
     if result.value is None:
         return Classification("other", 0.5, None)
     return result

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
 from extractors import classify
-from extractors.amounts import AmountMatch, find_amounts
+from extractors.amounts import AmountMatch, declared_scale, find_amounts, with_scale
 from extractors.dates import DateMatch, find_dates
 from extractors.labels import Label, find_labels
 from extractors.layout import Flow, build_flow, union_bbox
@@ -33,6 +33,10 @@ from extractors.text import fold
 TITLE_LINES = 5
 """Lines at the top of the first page that count as heading (title, sender, date)."""
 AMOUNT_FIELDS = ("requested", "received", "used", "unused")
+REPORT_FIELDS = ("received", "used", "unused")
+"""Amounts only a return report states; a requisition's budget total is not "used"."""
+MAX_TABLE_ROWS = 25
+"""How far above a bare figure its column header may stand."""
 TOTAL_WORDS = {"summa", "totalt", "total"}
 """The first word of an itemised table's total row."""
 FILLER = {
@@ -52,6 +56,17 @@ DECISION_CUES = re.compile(
 NOT_DECIDED = re.compile(
     r"\b(varav|ta del av|totalt|sammanlagt|nationell\w*|hela landet|ram|pott|av totalt)\b"
 )
+DECIDES = re.compile(r"\bbeslut(?:ar|a|ade|at)\b")
+DECISION_HEADING = re.compile(
+    r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
+)
+OTHER_HEADING = re.compile(
+    r"(?:arende|arendet|arendebeskrivning|sammanfattning|bakgrund|beslutsunderlag|yrkanden?"
+    r"|propositionsordning|ekonomiska konsekvenser|overvaganden?|motivering|justerare"
+    r"|justering|utdragsbestyrkande|(?:beslutet )?skickas till|expedieras till|uppfoljning)"
+    r"\s*:?"
+)
+"""Section headings of a protocol or decision, matched on a whole folded line."""
 REQUEST_CUES = re.compile(r"\b(rekvirera\w*|ansoker om|soker)\b")
 REPORT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("unused", re.compile(
@@ -91,6 +106,8 @@ SHARE_LABEL = re.compile(
 """A bare "Andel: 40 %" in a form (at a line's start, or with a colon), right before the
 percentage: the share without saying whose."""
 BARE_SHARE = re.compile(r"(?P<num>\d{1,3})\s*$")
+STACKED_SHARE = re.compile(r"\s*(?P<num>\d{1,3})\s*")
+"""A form's value line under its share label: the number alone."""
 SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
@@ -110,13 +127,12 @@ class Extractor:
 
     def __init__(self, doc: DocumentText, catalog: ProgramCatalog):
         self.flow: Flow = build_flow(doc)
-        self.doc: Doc = parse(self.flow.text)
+        self.doc: Doc = parse(self.flow.prose_text())
         self.catalog = catalog
         self.labels: list[Label] = find_labels(self.doc, self.flow)
         self.dates: list[DateMatch] = find_dates(self.flow.text)
-        self.amounts: list[AmountMatch] = [
-            a for a in find_amounts(self.flow.text) if not self._inside_date(a.start, a.end)
-        ]
+        found = [a for a in find_amounts(self.flow.text) if not self._inside_date(a.start, a.end)]
+        self.amounts: list[AmountMatch] = self._in_declared_units(found)
         title_line = min(TITLE_LINES, len(self.flow.lines)) - 1
         self.title_end = self.flow.line_span(title_line)[1] if self.flow.lines else 0
         self.orgs: list[Mention] = mentions(self.doc)
@@ -145,7 +161,39 @@ class Extractor:
     def labels_for(self, *fields: str) -> list[Label]:
         return [lb for lb in self.labels if lb.field in fields]
 
+    def _their_references(self) -> list[tuple[int, int]]:
+        """Values of "Er beteckning", "Ert datum", ...: the other party's document, not this."""
+        return [(lb.end, lb.value_end) for lb in self.labels_for("their_reference")]
+
     # -- amounts ----------------------------------------------------------------------------
+
+    def _in_declared_units(self, amounts: list[AmountMatch]) -> list[AmountMatch]:
+        """Bare figures in the unit their label or column header declares ("(tkr)")."""
+        out = []
+        for a in amounts:
+            scale = None if a.has_unit else self._declared_scale(a, amounts)
+            out.append(with_scale(a, scale) if scale is not None and scale != 1 else a)
+        return out
+
+    def _declared_scale(self, a: AmountMatch, amounts: list[AmountMatch]) -> int | None:
+        """The unit declared before the figure on its line, or above it: by a stacked label
+        or a column header, across table rows that end in a bare figure."""
+        line = self.flow.line_index(a.start)
+        start, _ = self.flow.line_span(line)
+        scale = declared_scale(self.flow.text[start:a.start])
+        above = line - 1
+        while scale is None and above >= 0 and line - above <= MAX_TABLE_ROWS:
+            start, end = self.flow.line_span(above)
+            scale = declared_scale(self.flow.text[start:end])
+            if scale is None and not self._bare_figure_row(start, end, amounts):
+                return None
+            above -= 1
+        return scale
+
+    def _bare_figure_row(self, start: int, end: int, amounts: list[AmountMatch]) -> bool:
+        on_line = [a for a in amounts if start <= a.start and a.end <= end]
+        return bool(on_line) and not any(a.has_unit for a in on_line) and \
+            not re.search(r"\w", self.flow.text[on_line[-1].end:end])
 
     def _plausible(self, a: AmountMatch) -> bool:
         digits = sum(c.isdigit() for c in a.text)
@@ -198,6 +246,8 @@ class Extractor:
         chosen: dict[str, tuple[float, Reading]] = {}
         for label in self.labels_for(*fields, "amount"):
             field = label.field
+            if field in REPORT_FIELDS and self.out.document_type != "return_report":
+                continue
             if field == "amount":
                 if self.out.document_type == "requisition":
                     field = "requested"
@@ -233,6 +283,11 @@ class Extractor:
         return fold(context[cut + 1:] if cut >= 0 else context)
 
     def _decided_from_text(self) -> Reading | None:
+        """The amount the decision itself states. Of amounts in a sentence with a decision
+        cue, one that a "beslutar" sentence or the "Beslut" section of a protocol carries
+        wins over one that only describes the allocation ("har tilldelats 1 709 tkr")."""
+        best: tuple[int, Reading] | None = None
+        sections = self._decision_sections()
         for a in self.amounts:
             if not a.has_unit:
                 continue
@@ -242,9 +297,27 @@ class Extractor:
                 continue
             if NOT_DECIDED.search(context[cues[-1].start():]) or NOT_DECIDED.search(context[-40:]):
                 continue
+            strength = 2 * bool(DECIDES.search(context)) + \
+                any(s <= a.start < e for s, e in sections)
             certainty = 0.95 if a.clean else 0.7
-            return Reading(a.amount, a.start, a.end, certainty)
-        return None
+            if best is None or strength > best[0]:
+                best = (strength, Reading(a.amount, a.start, a.end, certainty))
+        return best[1] if best else None
+
+    def _decision_sections(self) -> list[tuple[int, int]]:
+        """Spans under a "Beslut" heading, each up to the next section heading."""
+        spans: list[tuple[int, int]] = []
+        start: int | None = None
+        for i, line in enumerate(self.flow.lines):
+            heading = fold(line.text).strip()
+            line_start, line_end = self.flow.line_span(i)
+            if DECISION_HEADING.fullmatch(heading) or OTHER_HEADING.fullmatch(heading):
+                if start is not None:
+                    spans.append((start, line_start))
+                start = line_end if DECISION_HEADING.fullmatch(heading) else None
+        if start is not None:
+            spans.append((start, len(self.flow.text)))
+        return spans
 
     def _requested_from_text(self) -> Reading | None:
         with_unit = [a for a in self.amounts if a.has_unit and a.amount.value >= 1000]
@@ -286,6 +359,8 @@ class Extractor:
     # -- dates ------------------------------------------------------------------------------
 
     def _is_period_or_deadline(self, d: DateMatch) -> bool:
+        if any(s <= d.start < e for s, e in self._their_references()):
+            return True
         line = self.flow.line_index(d.start)
         line_start, _ = self.flow.line_span(line)
         before = fold(self.flow.text[max(line_start, d.start - 30):d.start])
@@ -323,7 +398,7 @@ class Extractor:
     # -- classification and year ------------------------------------------------------------
 
     def classify(self) -> None:
-        kind = classify.document_type(self.doc, self.title_end)
+        kind = classify.document_type(self.doc, self.title_end, self._their_references())
         self.out.document_type = kind.value
         if kind.hit:
             self.evidence("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
@@ -539,17 +614,22 @@ class Extractor:
             (current[0].islower() or current[0].isdigit())
 
     def _share_without_unit(self, folded: str) -> Reading | None:
-        """"Kommunal andel 40" ending its line: the percent sign lost, or written in the label
-        ("Kommunal andel i procent: 50", "Kommunal andel (%) 50")."""
+        """"Kommunal andel 40" ending its line, or alone on the line below a form's label: the
+        percent sign lost, or written in the label ("Kommunal andel (%) 50")."""
         for i in range(len(self.flow.lines)):
             start, end = self.flow.line_span(i)
             cue = SHARE_LINE.search(folded, start, end)
-            if cue:
-                m = BARE_SHARE.search(folded, cue.end(), end)
-                if m and 0 <= int(m.group("num")) <= 100:
-                    label = folded[start:m.start()]
-                    certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
-                    return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
+            if not cue:
+                continue
+            m = BARE_SHARE.search(folded, cue.end(), end)
+            if m is None and i + 1 < len(self.flow.lines) and \
+                    not re.search(r"\d", folded[cue.end():end]):
+                below_start, below_end = self.flow.line_span(i + 1)
+                m = STACKED_SHARE.fullmatch(folded, below_start, below_end)
+            if m and 0 <= int(m.group("num")) <= 100:
+                label = folded[start:end]
+                certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
+                return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
         return None
 
     def read_reference(self) -> None:

@@ -42,6 +42,8 @@ LABELS: dict[str, dict[str, float]] = {
         "totalt förbrukat": 0.9, "förbrukat bidrag": 1.0, "summa förbrukat": 0.9,
         "nyttjade medel": 1.0, "utnyttjade medel": 1.0, "använt bidrag": 1.0,
         "redovisade kostnader": 0.9, "totala kostnader": 0.8, "upparbetade kostnader": 0.9,
+        "summa kostnader": 0.7, "kostnader totalt": 0.7, "summa redovisade kostnader": 0.8,
+        "totalt kostnader": 0.7,
     },
     "unused": {
         "ej förbrukade medel": 1.0, "ej förbrukat": 1.0, "ej använda medel": 1.0,
@@ -61,7 +63,8 @@ LABELS: dict[str, dict[str, float]] = {
     "organisation": {
         "organisation": 1.0, "sökande": 1.0, "sökande organisation": 1.0, "avsändare": 0.9,
         "huvudman": 0.9, "rekvirent": 1.0, "organisationens namn": 1.0, "organisationsnamn": 1.0,
-        "från": 0.6,
+        "från": 0.6, "mottagare": 0.8, "bidragsmottagare": 1.0, "mottagare av bidraget": 1.0,
+        "mottagare av statsbidraget": 1.0,
     },
     "municipality": {"kommun": 1.0, "kommunens namn": 1.0, "sökande kommun": 1.0},
     "region": {"region": 0.9, "regionens namn": 1.0, "sökande region": 1.0},
@@ -69,10 +72,16 @@ LABELS: dict[str, dict[str, float]] = {
         "samverkande kommuner": 1.0, "samverkande kommun": 1.0, "samverkanskommuner": 1.0,
         "samverkanskommun": 1.0, "kommuner som samverkar": 1.0, "deltagande kommuner": 1.0,
         "samverkanspart": 0.9, "samverkansparter": 0.9, "samverkande kommuner (namn)": 1.0,
+        "kommuner i samverkan": 1.0, "medverkande kommuner": 1.0, "berörda kommuner": 0.9,
+        "samarbetskommuner": 1.0, "kommuner som deltar": 1.0, "kommuner som ingår": 0.9,
     },
     "reference": {
         "diarienummer": 1.0, "diarienr": 1.0, "dnr": 1.0, "ärendenummer": 1.0,
-        "beteckning": 0.8, "vår beteckning": 1.0, "er beteckning": 0.3,
+        "beteckning": 0.8, "vår beteckning": 1.0, "vår referens": 0.9,
+    },
+    "their_reference": {
+        "er beteckning": 1.0, "er referens": 1.0, "ert datum": 1.0, "er skrivelse": 1.0,
+        "ert dnr": 1.0, "ert diarienummer": 1.0,
     },
     "table_header": {"kostnadsslag": 1.0, "ekonomisk redovisning": 1.0, "kostnadspost": 1.0},
     "table_total": {"summa": 1.0, "totalt": 1.0, "total": 1.0, "summa kostnader": 1.0},
@@ -80,7 +89,16 @@ LABELS: dict[str, dict[str, float]] = {
 ANYWHERE = {
     "i samverkan med": "collaborating_sentence",
     "samverkan sker med": "collaborating_sentence",
+    "samverka med": "collaborating_sentence",
+    "samverkar med": "collaborating_sentence",
+    "samarbete med": "collaborating_sentence",
+    "samarbetar med": "collaborating_sentence",
+    "tillsammans med": "collaborating_sentence",
+    "samverkande kommuner är": "collaborating_sentence",
+    "samverkande kommun är": "collaborating_sentence",
 }
+"""Sentence cues for collaborating municipalities; only names with their kind written
+("Gävle kommun") count after them."""
 NOISE_PREFIX = re.compile(r"^(?:[\W\d_]+|\b[^\W\d_]\b|\s)*$")
 """What may precede a label on its line: specks, rules, and a stray OCR letter ("L Erhållet")."""
 FUZZY_LABEL_CUTOFF = 88
@@ -124,14 +142,17 @@ def find_labels(doc: Doc, flow: Flow) -> list[Label]:
     priorities = _priorities()
     found: list[tuple[str, str, int, int, int]] = []
     for hit in _phrases().find(doc):
+        anywhere = hit.key in ANYWHERE.values()
         line = flow.line_index(hit.start)
         line_start, line_end = flow.line_span(line)
         if hit.end > line_end:
-            continue
+            if not anywhere:
+                continue
+            line = flow.line_index(hit.end - 1)  # a sentence label wrapped onto the next line
+            line_start, line_end = flow.line_span(line)
         before = flow.text[line_start:hit.start]
         after = flow.text[hit.end:line_end]
         colon = re.match(r"\s*:", after)
-        anywhere = hit.key in ANYWHERE.values()
         if not (anywhere or colon or NOISE_PREFIX.match(before)):
             continue
         end = hit.end + (colon.end() if colon else 0)

@@ -146,6 +146,16 @@ class Flow:
         start = self.line_starts[index]
         return start, start + len(self.lines[index].text)
 
+    def prose_text(self) -> str:
+        """The text with a space for each line break where a sentence wraps (the next line
+        goes on in lower case), so a name or phrase split by the wrap ("Falu\nkommun och")
+        is one phrase; offsets are those of ``text``."""
+        chars = list(self.text)
+        for start in self.line_starts[1:]:
+            if self.text[start:start + 1].islower():
+                chars[start - 1] = " "
+        return "".join(chars)
+
 
 def build_flow(doc: DocumentText) -> Flow:
     lines = [line for page in doc.pages for line in group_lines(page)]

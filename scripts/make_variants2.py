@@ -142,7 +142,7 @@ def render(page: Page, path: Path) -> None:
             c.setFont(font(bold_label), 10.5)
             c.drawString(LEFT, y, label)
             c.setFont(font(False), 10.5)
-            c.drawString(x, y, value)
+            c.drawString(max(x, LEFT + stringWidth(label, font(bold_label), 10.5) + 12), y, value)
             y -= 10.5 * 1.55
         elif kind == "row":
             _, cells, columns, bold = block
@@ -396,7 +396,8 @@ def v11() -> Doc:
     p.para(f"Region Dalarna rekvirerar {kr(1142000)} kr för bidragsåret 2024. Samverkande "
            "kommuner är Falu kommun och Borlänge kommun. Andelen som finansierar kommunal "
            "verksamhet är 50 %.")
-    p.text("Falun den 27 februari 2024").space(14).text("Ulla Persson, hälso- och sjukvårdsdirektör")
+    p.text("Falun den 27 februari 2024").space(14)
+    p.text("Ulla Persson, hälso- och sjukvårdsdirektör")
     return Doc("V11.pdf", p, "2024-02-28",
                req24("20", 1142000, ["2080", "2081"], 50, "2024-02-27"))
 

@@ -57,3 +57,10 @@ def test_municipalities_that_call_themselves_stad_keep_that_name_and_every_other
                  "Helsingborgs stad", "Helsingborg kommun", "Helsingborgs kommun"):
         code = "1280" if "Malmö" in text else "1283"
         assert code in by_text[text.lower()], text
+
+
+def test_a_municipality_whose_own_name_is_not_its_place_name_is_known_by_both():
+    reg = load_registry()
+    assert reg.get("2080").name == "Falu kommun"
+    texts = {v.text.lower() for v in reg.variants() if v.organisation.code == "2080"}
+    assert {"falu kommun", "falun", "faluns kommun", "falun kommun"} <= texts

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.amounts import find_amounts, parse_amount
+from extractors.amounts import declared_scale, find_amounts, parse_amount, with_scale
 from extractors.model import Amount
 
 
@@ -102,3 +102,42 @@ def test_round_trip_every_supported_form(case: tuple[str, Amount]) -> None:
 def test_parsers_never_raise_on_arbitrary_text(text: str) -> None:
     parse_amount(text)
     find_amounts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        ("Kostnadsslag Belopp (tkr)", 1000),
+        ("Erhållet bidrag (tkr)", 1000),
+        ("Belopp (kr):", 1),
+        ("Belopp i tkr", 1000),
+        ("Uppgifter i tusental kronor", 1000),
+        ("Kostnader, tkr", 1000),
+        ("Belopp (mnkr)", 1_000_000),
+        ("Rekvirerat belopp 400 tkr", None),
+        ("Andel (%)", None),
+        ("Summa kostnader", None),
+    ],
+)
+def test_declared_scale_of_labels_and_column_headers(text: str, scale: int | None) -> None:
+    assert declared_scale(text) == scale
+
+
+@given(st.integers(0, 10**7), st.sampled_from([" ", "\u00a0"]))
+def test_a_bare_figure_in_declared_tkr_round_trips(tenths: int, sep: str) -> None:
+    whole, tenth = divmod(tenths, 10)
+    text = _grouped(whole, sep) + (f",{tenth}" if tenth else "")
+    (match,) = find_amounts(text)
+    scaled = with_scale(match, 1000)
+    assert scaled.amount == Amount(tenths * 100, 100 if tenth else 1000)
+    assert scaled.has_unit
+
+
+def test_with_scale_keeps_a_figure_that_has_its_own_unit() -> None:
+    (match,) = find_amounts("2 345 kr")
+    assert with_scale(match, 1000) == match
+
+
+@given(st.text())
+def test_declared_scale_never_raises(text: str) -> None:
+    declared_scale(text)

@@ -53,3 +53,27 @@ def test_program_phrases_come_from_the_catalog() -> None:
 )
 def test_default_programs(text: str, expected: str | None) -> None:
     assert classify.program(parse(text), len(text)).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("REKVISITIONSBLANKETT\nBelopp (kr): 3 636 000", "requisition"),
+        ("Återrapporteringsformulär 2024\nSumma 936 000", "return_report"),
+        ("Rutinbeskrivning för statsbidraget", "instruction"),
+        ("Region Västmanland\nRutin för statsbidrag\nRutinen beskriver hur rekvisition och "
+         "återrapportering hanteras", "instruction"),
+    ],
+)
+def test_compounds_and_definite_forms_of_cue_words(text: str, expected: str) -> None:
+    doc = parse(text)
+    title_end = len(text.split("\n", 1)[0]) if expected != "instruction" else len(text)
+    assert classify.document_type(doc, title_end).value == expected
+
+
+def test_cues_in_ignored_spans_do_not_count() -> None:
+    text = "Er beteckning: Anvisningar 2024-02-06\nAnsökan om rekvisition"
+    doc = parse(text)
+    ignored = [(text.index("Anvisningar"), text.index("\n"))]
+    assert classify.document_type(doc, len(text)).value == "instruction"
+    assert classify.document_type(doc, len(text), ignored).value == "requisition"

@@ -406,3 +406,156 @@ Kommunal andel i procent: 50
     assert ex.confidence("amounts.requested") == 1.0
     assert ex.municipal_share_percent == 50
     assert ex.confidence("municipal_share_percent") >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Regionen kommer att samverka med Uppsala kommun, Enköpings kommun och Tierps kommun.",
+         ["0380", "0381", "0360"]),
+        ("Arbetet bedrivs tillsammans med Gävle kommun och Sandvikens kommun. Andel 25 %.",
+         ["2180", "2181"]),
+        ("Region Dalarna rekvirerar 1 142 000 kr. Samverkande kommuner är Falu\n"
+         "kommun och Borlänge kommun. Kommunal andel 50 %.", ["2080", "2081"]),
+        ("Kommuner i samverkan\nKarlstads kommun, Kristinehamns kommun", ["1780", "1781"]),
+        ("Regionen samarbetar med\nLuleå kommun och Bodens kommun i Region Norrbotten.",
+         ["2580", "2582"]),
+    ],
+)
+def test_collaborating_municipalities_in_letter_wordings(sentence: str,
+                                                        expected: list[str]) -> None:
+    text = f"Rekvisition – utökade hembesöksprogram 2024\n{sentence}\n"
+    assert codes(extract_fields(text_doc(text)).collaborating_municipalities) == expected
+
+
+def test_cost_table_in_tkr_gives_used_and_an_itemised_table() -> None:
+    text = """
+Region Uppsala
+Återrapportering av statsbidrag för utökade hembesöksprogram 2024
+Datum 2025-02-07
+Erhållet bidrag 2 535 tkr
+Kostnadsredovisning
+Kostnadsslag Belopp (tkr)
+Barnhälsovårdssjuksköterskor 1 410
+Föräldrarådgivare, socialtjänst 620,4
+Tolkkostnader 45
+Summa kostnader 2 075,4
+Medel att återbetala 459,6 tkr
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts == {"received": Amount(2_535_000, 1000), "used": Amount(2_075_400, 100),
+                          "unused": Amount(459_600, 100)}
+    assert [(t.rows, t.total) for t in ex.tables] == [((1_410_000, 620_400, 45_000), 2_075_400)]
+
+
+def test_stacked_label_declares_the_unit_of_the_value_below() -> None:
+    text = """
+Återrapport – utökade hembesöksprogram 2024
+Erhållet bidrag (tkr)
+979
+Förbrukade medel (tkr)
+936
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts["received"].value == 979_000
+    assert ex.amounts["used"].value == 936_000
+
+
+def test_a_requisitions_budget_total_is_not_a_used_amount() -> None:
+    text = """
+Rekvisition av statsbidrag för utökade hembesöksprogram 2024
+Region Halland rekvirerar 580 000 kr.
+Budget
+Personal 400 000
+Tolk 180 000
+Summa kostnader 580 000
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts == {"requested": Amount(580_000)}
+
+
+def test_their_reference_names_another_document_not_this_ones_type_or_date() -> None:
+    text = """
+Region Jönköpings län
+Box 1024, 551 11 Jönköping
+Vår beteckning: RJL 2024/611
+Er beteckning: Anvisningar 2024-02-06
+Ansökan om rekvisition – utökade hembesöksprogram 2024
+Vi ansöker om att rekvirera 4 913 000 kr, av totalt 82 000 000 kr.
+Jönköping 2024-03-04
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.document_type == "requisition"
+    assert ex.document_date == date(2024, 3, 4)
+    assert ex.amounts == {"requested": Amount(4_913_000)}
+    assert ex.reference == "RJL 2024/611"
+
+
+def test_form_with_each_value_on_the_line_below_its_label() -> None:
+    text = """
+Region Kalmar län
+REKVISITIONSBLANKETT – STATSBIDRAG UTÖKADE HEMBESÖKSPROGRAM
+Sökande organisation
+Region Kalmar län
+Bidragsår
+2024
+Belopp (kr):
+3 636 000
+Samverkande kommuner
+Kalmar kommun
+Nybro kommun
+Andel till kommunal verksamhet (%)
+35
+Datum
+2024-02-19
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.document_type == "requisition"
+    assert ex.grant_year == 2024
+    assert ex.amounts == {"requested": Amount(3_636_000)}
+    assert codes(ex.collaborating_municipalities) == ["0880", "0881"]
+    assert ex.municipal_share_percent == 35
+    assert ex.confidence("municipal_share_percent") >= 0.9
+    assert ex.document_date == date(2024, 2, 19)
+
+
+def test_protocol_decides_the_amount_under_beslut_not_the_allocation_it_describes() -> None:
+    text = """
+Region Uppsala
+PROTOKOLLSUTDRAG
+Hälso- och sjukvårdsnämnden Sammanträdesdatum: 2023-10-18
+§ 94 Statsbidrag för utökade hembesöksprogram 2023
+Ärendebeskrivning
+Av statsbidragets 42 miljoner kronor har Region Uppsala tilldelats 1 709 tkr.
+Beslut
+Nämnden fördelar 1,7 miljoner kronor till barnhälsovården.
+Justerat 2023-10-23
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.document_type == "decision"
+    assert ex.amounts == {"decided": Amount(1_700_000, 100_000)}
+    assert ex.document_date == date(2023, 10, 18)
+
+
+def test_decision_sentence_wins_over_an_earlier_allocation_sentence() -> None:
+    text = """
+Region Kronoberg
+Statsbidrag för utökade hembesöksprogram 2023
+Region Kronoberg tilldelas 1 811 000 kronor enligt fördelningslistan.
+Regionstyrelsen beslutar att fördela 1 800 000 kronor till barnhälsovården.
+"""
+    assert extract_fields(text_doc(text)).amounts == {"decided": Amount(1_800_000)}
+
+
+def test_recipient_label_names_the_organisation_a_federation_writes_for() -> None:
+    text = """
+Storsthlm
+Kommunförbundet för Stockholms län
+Rekvisition av statsbidrag för pilotverksamhet i barnhälsovården 2023
+Storsthlm översänder kommunens rekvisition.
+Mottagare Botkyrka kommun
+Belopp (kr): 580 000
+"""
+    ex = extract_fields(text_doc(text))
+    assert (ex.organisation.kind, ex.organisation.code) == ("municipality", "0127")
+    assert ex.amounts == {"requested": Amount(580_000)}

@@ -27,6 +27,7 @@ from extractors.organisations import find_organisation
         ("Gotlands kommun", "municipality", "0980"),
         ("Upplands-Bro kommun", "municipality", "0139"),
         ("Örebro kommun", "municipality", "1880"),
+        ("Falu kommun", "municipality", "2080"),
         ("Region Sörmlands", "region", "04"),
         ("Västra Götalandsregionens", "region", "14"),
         ("Malmö stads", "municipality", "1280"),
