@@ -91,6 +91,13 @@ REFERENCE = re.compile(
     r"(?P<ref>\b[A-ZÅÄÖ]{1,5}[ \u00a0]?\d{4}[ \u00a0]?/[ \u00a0]?\d{1,6}(?:[-:]\d{1,4})?\b"
     r"|\b\d{4}/\d{1,6}\b)"
 )
+LABELLED_REFERENCE = re.compile(
+    r"[ \t:.]*(?P<ref>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}(?:-[A-ZÅÄÖ]+)*(?:[ /-](?=\d)|(?=\d)))?"
+    r"\d[\dA-ZÅÄÖ]*"
+    r"(?:[-/:.][\dA-ZÅÄÖ]+)*)"
+)
+"""A diarienummer in other forms, right after its label: "HSN 2024-00231", "RS/2024:112",
+"23RK1456", "RÖ 2024-01877"."""
 SHARE = re.compile(
     r"(?<![\d,.])(?P<num>\d{1,3}(?:[,.]\d{1,2})?)\s*(?P<unit>%|procent\b|pct\b)"
 )
@@ -637,6 +644,16 @@ class Extractor:
             m = REFERENCE.search(self.flow.text, label.end, label.value_end + 1)
             if m and not self.flow.text[label.end:m.start()].strip(" :.\t"):
                 self._set_reference(m, 1.0)
+                return
+            start, end = label.end, label.value_end
+            stacked = label.line + 1 < len(self.flow.lines)
+            if stacked and not self.flow.text[start:end].strip(" :.\t"):
+                start, end = self.flow.line_span(label.line + 1)  # a form's value line
+            m = LABELLED_REFERENCE.match(self.flow.text, start, end)
+            if m and sum(c.isdigit() for c in m.group("ref")) >= 4:
+                self.out.reference = m.group("ref")
+                self.evidence("reference", Reading(m.group("ref"), m.start("ref"),
+                                                   m.end("ref"), 0.9))
                 return
         for m in REFERENCE.finditer(self.flow.text):
             if re.match(r"[A-ZÅÄÖ]", m.group("ref")):

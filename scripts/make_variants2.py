@@ -858,9 +858,65 @@ def v44() -> Doc:
                {"document_type": "instruction", "program": "hembesok", "grant_year": 2024})
 
 
+def v45() -> Doc:
+    p = letterhead(Page(), "Region Jämtland Härjedalen", "831 83 Östersund")
+    p.title("Återrapportering – statsbidrag för utökade hembesöksprogram 2024")
+    p.stacked("Ort och datum", "Östersund 14.2.2025")
+    p.stacked("Erhållet bidrag (tkr)", tkr(503000))
+    p.stacked("Förbrukat (tkr)", tkr(480500))
+    p.stacked("Återstår (tkr)", tkr(22500))
+    return Doc("V45.pdf", p, "2025-02-17",
+               report("hembesok", 2024, region("23"), 503000, 480500, 22500, "2025-02-14"))
+
+
+def v46() -> Doc:
+    p = Page().text("Region Värmland", 12, bold=True).text("PROTOKOLLSUTDRAG", 11, bold=True)
+    p.space(6).stacked("Sammanträdesdatum", "2023-10-10").stacked("Organ", "Regionstyrelsen")
+    p.text("§ 203  Statsbidrag för utökade hembesöksprogram 2023", 11, bold=True)
+    p.text("Ärende", bold=True)
+    p.para(f"Socialstyrelsen fördelar totalt {kr(42000000)} kr till regionerna. Av dessa avser "
+           f"{kr(2770000)} kr Region Värmland. Arbetet bedrivs i Karlstad och Arvika.")
+    p.text("Beslut", bold=True)
+    p.para(f"Regionstyrelsen beslutar att rekvirera och fördela {kr(2770000)} kr till "
+           "barnhälsovården i Värmland.")
+    justering(p, "2023-10-13", "Karlstad")
+    return Doc("V46.pdf", p, "2023-10-16",
+               decision("hembesok", 2023, region("17"), 2770000, "2023-10-10"))
+
+
+def v47() -> Doc:
+    p = letterhead(Page(), "Västra Götalandsregionen", "Koncernstab hälso- och sjukvård",
+                   "462 80 Vänersborg")
+    to_socialstyrelsen(p)
+    p.title("Rekvisition av statsbidrag för utökade hembesöksprogram 2024")
+    p.para(f"Västra Götalandsregionen rekvirerar härmed {kr(12774000)} kronor. Utökade "
+           "hembesök genomförs i samverkan med Göteborgs Stad, Borås Stad och Trollhättans "
+           "stad.")
+    p.pair("Andel kommunal verksamhet:", "35 %")
+    p.pair("Diarienummer:", "RS 2024-01421")
+    p.space(8).text("Vänersborg 2024-03-27")
+    return Doc("V47.pdf", p, "2024-03-28",
+               req24("14", 12774000, ["1480", "1490", "1488"], 35, "2024-03-27"))
+
+
+def v48() -> Doc:
+    p = letterhead(Page(), "Göteborgs Stad", "Stadsområde Nordost")
+    p.title("Återrapportering – pilotverksamhet i barnhälsovården 2023")
+    p.pair("Datum", "2024-04-12").pair("Erhållet bidrag", f"{kr(580000)} kr").space(6)
+    cols = [(LEFT, "l"), (RIGHT_EDGE, "r")]
+    p.text("Kostnadsredovisning", 11, bold=True)
+    p.row(["Kostnadsslag", "Utfall (tkr)"], cols, bold=True).rule()
+    p.row(["Familjebehandlare", "455"], cols).row(["Tolk och översättning", "120"], cols)
+    p.rule().row(["Summa kostnader", "575"], cols, bold=True).space(8)
+    p.pair("Ej förbrukade medel", f"{kr(5000)} kr")
+    return Doc("V48.pdf", p, "2024-04-15",
+               report("bhv-pilot", 2023, region("1480", "municipality"), 580000, 575000, 5000,
+                      "2024-04-12"))
+
+
 DOCUMENTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16,
              v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32,
-             v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44]
+             v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44, v45, v46, v47, v48]
 """In ingestion order: order matters for DUPLICATE_REQUISITION and POOL_EXCEEDED."""
 
 

@@ -559,3 +559,20 @@ Belopp (kr): 580 000
     ex = extract_fields(text_doc(text))
     assert (ex.organisation.kind, ex.organisation.code) == ("municipality", "0127")
     assert ex.amounts == {"requested": Amount(580_000)}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Dnr HSN 2024-00231", "HSN 2024-00231"),
+        ("Vår beteckning RÖ 2024-01877", "RÖ 2024-01877"),
+        ("Diarienummer: RS-LED24-0519", "RS-LED24-0519"),
+        ("Dnr 23RK1456", "23RK1456"),
+        ("Diarienr Soc 2025/88", "Soc 2025/88"),
+        ("Vår beteckning\nRS/2024:112", "RS/2024:112"),
+        ("Dnr: saknas", None),
+    ],
+)
+def test_reference_in_other_forms_after_its_label(line: str, expected: str | None) -> None:
+    text = f"Region Uppsala\nRekvisition – utökade hembesöksprogram 2024\n{line}\n"
+    assert extract_fields(text_doc(text)).reference == expected
