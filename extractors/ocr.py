@@ -30,6 +30,13 @@ OSD_MAX_CONFIDENCE = 0.55
 """Orientation is checked only when the first pass reads fewer words than OSD_MIN_WORDS or
 their mean confidence is under this: an upright page never pays for OSD."""
 OSD_MIN_ORIENTATION_CONFIDENCE = 1.0
+SIDEWAYS_SHARE = 0.5
+"""A page whose words of three letters or more are mostly taller than wide lies turned by a
+quarter: Tesseract reads vertical lines well enough to pass the checks above, but as a
+column of one-word lines."""
+SIDEWAYS_KEEP = 0.8
+"""The upright reading of such a page is kept when its summed confidence is this share of the
+sideways one's at least."""
 RECHECK_BELOW = 0.8
 """Numbers read under this confidence are read again on their own (Tesseract, one line)."""
 RECHECK_MODES = ("--psm 7", "--psm 13")
@@ -263,6 +270,13 @@ def upside_down(words: list[RawWord]) -> bool:
     return backward > forward
 
 
+def sideways(words: Iterable[Word]) -> bool:
+    """Whether most longer words' boxes stand upright: text running down or up the page."""
+    long = [w for w in words if sum(c.isalnum() for c in w.text) >= 3]
+    tall = sum(1 for w in long if w.bbox[3] - w.bbox[1] > w.bbox[2] - w.bbox[0])
+    return bool(long) and tall > SIDEWAYS_SHARE * len(long)
+
+
 def map_box(box: tuple[int, int, int, int], to_source: np.ndarray, points_per_px: float) -> BBox:
     """A pixel box on the cleaned image as a PDF-point box on the page (axis-aligned hull)."""
     left, top, width, height = box
@@ -352,10 +366,14 @@ def ocr_page(
     words = _pass(cleaned.image, cleaned.to_source, page=page, dpi=dpi, languages=languages,
                   timeout=deadline(), watch=watch)
     mean = sum(w.confidence for w in words) / len(words) if words else 0.0
-    if len(words) < OSD_MIN_WORDS or mean < OSD_MAX_CONFIDENCE:
+    lying = sideways(words)
+    if len(words) < OSD_MIN_WORDS or mean < OSD_MAX_CONFIDENCE or lying:
         turned = _reoriented(gray, page=page, dpi=dpi, languages=languages,
                              deadline=deadline, watch=watch, deskew=deskew, rules=rules)
-        if turned is not None and sum(w.confidence for w in turned) > sum(w.confidence for w in words):
+        # Read sideways, the words may be as sure as upright, but their lines are columns.
+        surer = SIDEWAYS_KEEP if lying else 1.0
+        if turned is not None and (sum(w.confidence for w in turned)
+                                   > surer * sum(w.confidence for w in words)):
             words = turned
     confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
     quality = text_quality(w.text for w in words) * confidence if words else 0.0

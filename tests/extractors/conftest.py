@@ -6,6 +6,7 @@ import os
 import struct
 import zlib
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from reportlab.lib.pagesizes import A4
@@ -143,6 +144,31 @@ def photo(image: Image.Image) -> Image.Image:
     """A phone-photo look: grey paper, soft focus, in colour."""
     paper = image.point(lambda v: 70 + v * 0.65)
     return paper.filter(ImageFilter.GaussianBlur(0.6)).convert("RGB")
+
+
+def shadowed(image: Image.Image, margin: float = 0.06) -> Image.Image:
+    """A phone photo of the page on a dark desk: light falling off across the page to 60 %,
+    low contrast (ink 55, paper 210 at best)."""
+    page = np.asarray(image, np.float32)
+    h, w = page.shape
+    pad = int(margin * w)
+    framed = np.full((h + 2 * pad, w + 2 * pad), 120.0, np.float32)
+    framed[pad:pad + h, pad:pad + w] = 55 + page * 0.62
+    ys, xs = np.mgrid[0:framed.shape[0], 0:framed.shape[1]]
+    light = 0.6 + 0.4 * (xs / framed.shape[1] + ys / framed.shape[0]) / 2
+    return Image.fromarray((framed * light).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.8))
+
+
+def dusty(image: Image.Image, share: float = 0.002, seed: int = 1) -> Image.Image:
+    """``image`` with dust: ``share`` of its pixels start a dark speck of 1-3 pixels."""
+    pixels = np.array(image)
+    rng = np.random.default_rng(seed)
+    h, w = pixels.shape
+    n = int(share * h * w)
+    for y, x, size in zip(rng.integers(0, h - 3, n), rng.integers(0, w - 3, n),
+                          rng.integers(1, 4, n)):
+        pixels[y:y + size, x:x + size] = 30
+    return Image.fromarray(pixels)
 
 
 @pytest.fixture(scope="module")

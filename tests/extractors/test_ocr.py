@@ -10,9 +10,10 @@ from extractors.ocr import (
     group_lines,
     ocr_page,
     recheck_numbers,
+    sideways,
     tesseract_words,
 )
-from tests.extractors.conftest import FONT, binarised, dashed_table, text_image
+from tests.extractors.conftest import FONT, binarised, dashed_table, shadowed, text_image
 
 
 def test_page_words_carry_boxes_in_points_confidence_and_lines():
@@ -105,3 +106,18 @@ def test_figures_beside_dashed_rules_read_without_the_rules():
     page = ocr_page(np.asarray(binarised(dashed_table())), page=1, dpi=300)
     for figure in ("1 941 500", "1 089 000", "176 500", "353 000", "3 560 000"):
         assert figure in page.text
+
+
+def test_phone_photo_with_a_shadow_and_a_desk_reads():
+    page = ocr_page(np.asarray(shadowed(text_image(dpi=150))), page=1, dpi=150)
+    assert "Rekvirerat belopp 834 000 kronor" in page.text
+    assert "barnhälsovårdens" in page.text
+
+
+def test_words_standing_upright_mean_a_page_lying_sideways():
+    across = [Word("Rekvisition", 1, (50, 100, 150, 112)), Word("av", 1, (155, 100, 170, 112))]
+    down = [Word("Rekvisition", 1, (100, 50, 112, 150)),
+            Word("statsbidrag", 1, (100, 160, 112, 250)),
+            Word("av", 1, (100, 155, 112, 158)), Word("2024", 1, (100, 260, 112, 300))]
+    assert not sideways(across) and sideways(down)
+    assert not sideways([])

@@ -2,8 +2,21 @@ import numpy as np
 import pytest
 
 from extractors.ocr import map_box
-from extractors.preprocess import clean_page, dashed_rule_mask, estimate_skew, rotate_quarter
-from tests.extractors.conftest import LETTER_LINES, binarised, dashed_table, text_image
+from extractors.preprocess import (
+    clean_page,
+    dashed_rule_mask,
+    estimate_skew,
+    flatten_light,
+    rotate_quarter,
+)
+from tests.extractors.conftest import (
+    LETTER_LINES,
+    binarised,
+    dashed_table,
+    dusty,
+    shadowed,
+    text_image,
+)
 
 
 def _page(degrees: float) -> np.ndarray:
@@ -61,3 +74,33 @@ def test_clean_page_takes_the_dashed_rules_away():
     dashes = _ink(dashed_table(text=False)) & ~_ink(dashed_table(rules=False))
     assert cleaned.rules_removed > 0
     assert (cleaned.image[dashes] < 160).mean() < 0.08
+
+
+def test_shadowed_photo_is_flattened_to_white_paper_and_dark_ink():
+    photo = shadowed(text_image(dpi=100), margin=0)
+    flat = flatten_light(np.asarray(photo))
+    letters = _ink(text_image(dpi=100))
+    assert flat is not None
+    paper = np.percentile(flat[~letters], 10)
+    assert paper > 200 and np.median(flat[letters]) < paper - 40
+
+
+def test_evenly_lit_scan_is_not_flattened():
+    assert flatten_light(np.asarray(text_image(dpi=100))) is None
+
+
+def test_dust_goes_and_full_stops_and_dots_stay():
+    clean = text_image(LETTER_LINES * 3, dpi=150)
+    page = np.asarray(dusty(clean))
+    cleaned = clean_page(page, deskew=False)
+    letters = _ink(clean)
+    assert cleaned.specks_removed > 300
+    assert (cleaned.image[letters] < 160).mean() > 0.97  # dots, stops and commas stay
+    # dust beside the letters stays too: it cannot be told from a full stop
+    assert (cleaned.image[~letters] < 160).mean() < 0.4 * (page[~letters] < 160).mean()
+
+
+def test_a_few_specks_are_left_alone():
+    page = np.asarray(dusty(text_image(dpi=150), share=0.00005))
+    cleaned = clean_page(page, deskew=False)
+    assert cleaned.specks_removed == 0 and (cleaned.image == page).all()

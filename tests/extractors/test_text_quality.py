@@ -33,3 +33,25 @@ def test_damage_marks():
 
 def test_no_words_is_not_damage():
     assert text_quality([]) == 1.0
+
+
+SHORT_DAMAGED_FORM = (  # a short form as a scanner's OCR wrote it: no å/ä/ö left, é instead
+    "Region Jdnképings lén Datum: 2024-03-14 Rekvisition – statsbidrag fér utdkade "
+    "hembeséksprogram 2024 Belopp som rekvireras: 4 913 000 kr Kommuner som samverkan kommer "
+    "att ske med: Jonkdpings kommun Del av bidraget som ska finansiera kommunal verksamhet: "
+    "45 % 6nskar ta del av kvarvarande medel: Ja"
+)
+SHORT_FORM = (
+    "Region Jönköpings län Datum: 2024-03-14 Rekvisition – statsbidrag för utökade "
+    "hembesöksprogram 2024 Belopp som rekvireras: 4 913 000 kr enligt idén i kommittén"
+)
+
+
+def test_short_layer_that_lost_its_diacritics_scores_under_the_threshold():
+    assert text_quality(SHORT_DAMAGED_FORM.split()) < 0.75
+    assert text_quality(SHORT_FORM.split()) >= 0.95
+
+
+def test_accent_after_a_vowel_is_damage():
+    assert word_is_damaged("Luleé")
+    assert not word_is_damaged("allé")
