@@ -8,6 +8,7 @@ import pytest
 
 from extractors.fields import extract_fields
 from extractors.model import Amount, DocumentText, PageText, Word
+from extractors.ocr import group_lines
 
 CHAR = 5.5
 LINE = 14.0
@@ -27,17 +28,24 @@ def text_doc(text: str, source: str = "text", confidence: float = 1.0) -> Docume
 
 def cells_doc(cells: list[tuple[float, float, str]], confidence: float = 0.95,
               slope: float = 0.0) -> DocumentText:
-    """An OCR page from (x, y, text) cells, in the order OCR emitted them (line = emit order).
+    """An OCR page from (x, y, text) cells, in the order OCR emitted them, lined up as the
+    reader does it (extractors.ocr.group_lines in the deskewed frame).
 
     ``slope`` tilts the page: each word sits ``slope * x`` lower than at the left margin.
     """
     words = []
-    for i, (x, y, text) in enumerate(cells):
+    for x, y, text in cells:
         for token in text.split():
             top = y + slope * x
-            words.append(Word(token, 1, (x, top, x + CHAR * len(token), top + 10), confidence, i))
+            words.append(Word(token, 1, (x, top, x + CHAR * len(token), top + 10), confidence))
             x += CHAR * (len(token) + 1)
-    return DocumentText([PageText(1, 595, 842, words, "ocr")], "application/pdf")
+
+    def deskewed(w: Word) -> tuple[float, float, float, float]:
+        x0, top, x1, bottom = w.bbox
+        return (x0, top - slope * x0, x1, bottom - slope * x0)
+
+    return DocumentText([PageText(1, 595, 842, group_lines(words, deskewed), "ocr")],
+                        "application/pdf")
 
 
 def codes(orgs) -> list[str]:
