@@ -1,7 +1,8 @@
 """Swedish money amounts, keeping the precision they were written with.
 
 "1 285 000 kr", "834 000:-", "SEK 834 000", "2.345.000 kr", "2 345 tkr", "1,349 mnkr",
-"1,3 miljoner kronor" (value 1 300 000, unit 100 000), "42 miljoner kronor"; groups may be
+"1,3 miljoner kronor" (value 1 300 000, unit 100 000), "42 miljoner kronor", and as OCR reads
+them: "2.1 miljoner kronor", "834 000--". Groups may be
 separated by spaces, no-break spaces (U+00A0), thin spaces (U+2009, U+202F) or dots. A unit
 may stand on the next line when a sentence wraps after the number ("(1,3\nmiljoner kronor)").
 """
@@ -18,18 +19,31 @@ _SCALES: tuple[tuple[str, int], ...] = (
     (r"miljarder(?:\s+kronor)?|mdkr|mdr\s+kr", 1_000_000_000),
     (r"miljon(?:er)?(?:\s+(?:kronor|kr))?|milj\.?\s*(?:kronor|kr)|mnkr|mkr|msek|mn\s+kr", 1_000_000),
     (r"tkr|tsek|ksek|tusen\s+kronor|tusental\s+kronor", 1000),
-    (r"kronor|kr\b\.?|sek\b|:-", 1),
+    (r"kronor|kr\b\.?|sek\b|[:;.]-|-[-–]", 1),
 )
+"""Unit words by scale; ":-" also as OCR may read it: ";-", ".-", "--"."""
 _UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_SCALES))
+_GAP = r"[ \u00a0\u2009\u202f]*\n?[ \u00a0\u2009\u202f]*"
+"""Between a number and its unit: spaces, and a line break where a sentence wraps."""
+_ANY_UNIT = "|".join(pattern for pattern, _ in _SCALES)
+_END = r"(?![\d/]|-\d)"
+"""Not followed by more digits, a slash or a hyphen and digits (a date, a range, a reference)."""
 AMOUNT_PATTERN = re.compile(
     rf"""
     (?<![\w/,.:-])(?:(?P<prefix>sek|kr)[ \u00a0\u2009\u202f]?)?
     (?<![\d/,.-])
-    (?P<number>\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?(?![\d/-])|\d+(?:,\d+)?(?![\d/-]))
-    (?:[ \u00a0\u2009\u202f]*\n?[ \u00a0\u2009\u202f]*(?:{_UNIT})(?![^\W\d_]))?
+    (?P<number>\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?{_END}
+      |\d+\.\d{{1,2}}(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
+      |\d+(?:,\d+)?{_END})
+    (?:{_GAP}(?:{_UNIT})(?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+"""A point before one or two digits and a unit is a decimal point ("2.1 miljoner kronor", as
+OCR reads a comma); before three digits it groups thousands."""
+
+
+_POINT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,8 @@ def _scale(match: re.Match[str]) -> int | None:
 
 def _number(text: str, scale: int) -> tuple[Amount, bool] | None:
     """The amount a number written with ``scale`` stands for, and whether its grouping is clean."""
-    whole, _, fraction = text.partition(",")
+    whole, _, fraction = text.partition("," if "," in text or not _POINT_DECIMAL.fullmatch(text)
+                                        else ".")
     groups = re.split(_SEP, whole)
     separators = set(re.findall(_SEP, whole))
     clean = len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)

@@ -30,13 +30,18 @@ from extractors.model import Amount
         ("1089 000", Amount(1_089_000, 1)),
         ("2,1\nmiljoner kronor", Amount(2_100_000, 100_000)),
         ("655 000\nkr", Amount(655_000, 1)),
+        ("2.1 miljoner kronor", Amount(2_100_000, 100_000)),  # OCR's point for a comma
+        ("1.35 mnkr", Amount(1_350_000, 10_000)),
+        ("580 000--", Amount(580_000, 1)),  # ":-" as OCR reads it
+        ("834 000;-", Amount(834_000, 1)),
     ],
 )
 def test_parse_amount_forms(text: str, expected: Amount) -> None:
     assert parse_amount(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "kr", "abc", "2024-03-14", "RS 2023/7246", "1 285 000 kr extra"])
+@pytest.mark.parametrize("text", ["", "   ", "kr", "abc", "2024-03-14", "RS 2023/7246",
+                                  "1 285 000 kr extra", "10.30", "2024-2025"])
 def test_parse_amount_rejects_non_amounts(text: str) -> None:
     assert parse_amount(text) is None
 
