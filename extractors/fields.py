@@ -104,6 +104,8 @@ SHARE = re.compile(
 SHARE_LINE = re.compile(
     r"\bandel(?:en)?\b.{0,60}?\bkommun|\bkommun\w*\s+andel\b|\bandel(?:en)?\b.{0,40}?\bsocialtjanst"
 )
+OCR_ANDEL = re.compile(r"\bande[t1i|](?=(?:en)?\b)")
+""""andel" with its l read as t, 1, i or | (same length, so offsets hold)."""
 SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
 """Who a percentage goes to; the one written nearest to it decides."""
 SHARE_WORDS = re.compile(r"\b(?:andel\w*|del|finansier\w*|till|tilldela\w*|avse\w*|gar|bidrag\w*)\b")
@@ -573,7 +575,7 @@ class Extractor:
         """The municipal share: a percentage whose nearest party word is the municipality's
         ("Andel till kommunal verksamhet 25 %", "Av bidraget ska 40 procent finansiera
         kommunal verksamhet"), or a bare "Andel: 40 %" in a form."""
-        folded = fold(self.flow.text)
+        folded = OCR_ANDEL.sub("andel", fold(self.flow.text))
         best: Reading | None = None
         for m in SHARE.finditer(folded):
             certainty = self._share_certainty(folded, m.start(), m.end())

@@ -302,6 +302,8 @@ def test_extraction_is_fast_once_built() -> None:
         ("Andel till kommun 45 % Andel till region 55 %", 45),
         ("Andel till region 55 % Andel till kommun 45 %", 45),
         ("Regionens andel: 60 %", None),
+        ("Kommunal andet: 40 %", 40),  # OCR's t for l
+        ("Kommunal ande1 i procent: 50", 50),
         ("Personalkostnaderna ökade med 12 % jämfört med 2023.", None),
     ],
 )
