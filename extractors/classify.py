@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
@@ -47,6 +48,11 @@ DOCUMENT_TYPE_CUES: dict[str, dict[str, float]] = {
     },
 }
 """Cue phrases per type, with their weight; definite forms ("rutinen") count as the word."""
+FUZZY_MIN_LENGTH = 8
+FUZZY_PROGRAM_SCORE = 85
+"""rapidfuzz ratio from which a word is taken for a program phrase OCR damaged: one or two
+letters off in sixteen."""
+FUZZY_WEIGHT = 0.5
 COMPOUND_MIN_REST = 4
 """A title word that begins with a one-word cue and goes on for at least this many letters
 ("Rekvisitionsblankett", "Återrapporteringsformulär") is a compound of that cue."""
@@ -149,11 +155,41 @@ def document_type(doc: Doc, title_end: int,
     return result
 
 
+def _program_words(catalog: ProgramCatalog) -> dict[str, str]:
+    """Folded one-word program phrases long enough to recognise through OCR damage."""
+    return {fold(phrase): p.id for p in catalog for phrase in p.phrases
+            if " " not in phrase and len(phrase) >= FUZZY_MIN_LENGTH}
+
+
+def _fuzzy_program_hits(doc: Doc, catalog: ProgramCatalog,
+                        exact: list[PhraseHit]) -> list[PhraseHit]:
+    """Words a letter or two away from a one-word program phrase ("hembeséksprogram",
+    "hembesdksprogram" as OCR reads hembesöksprogram), outside the exact hits."""
+    words = _program_words(catalog)
+    if not words:
+        return []
+    covered = [(h.start, h.end) for h in exact]
+    hits = []
+    for token in doc:
+        if len(token.text) < FUZZY_MIN_LENGTH or any(s <= token.idx < e for s, e in covered):
+            continue
+        match = process.extractOne(fold(token.text), words.keys(), scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_PROGRAM_SCORE)
+        if match:
+            hits.append(PhraseHit(words[match[0]], token.idx, token.idx + len(token.text), 1))
+    return hits
+
+
 def program(doc: Doc, title_end: int, catalog: ProgramCatalog | None = None) -> Classification:
-    """The program whose phrases the document uses most (longer phrases count more)."""
+    """The program whose phrases the document uses most (longer phrases count more; a word
+    recognised only through OCR damage counts FUZZY_WEIGHT)."""
     catalog = catalog or default_programs()
-    hits = _program_phrases(catalog).find(doc)
-    return _score(hits, lambda h: float(h.tokens), title_end)
+    exact = _program_phrases(catalog).find(doc)
+    fuzzy = _fuzzy_program_hits(doc, catalog, exact)
+    inexact = {(h.start, h.end) for h in fuzzy}
+    return _score(sorted([*exact, *fuzzy], key=lambda h: h.start),
+                  lambda h: FUZZY_WEIGHT if (h.start, h.end) in inexact else float(h.tokens),
+                  title_end)
 
 
 def program_hits(doc: Doc, catalog: ProgramCatalog | None = None) -> list[PhraseHit]:

@@ -48,6 +48,8 @@ def test_program_phrases_come_from_the_catalog() -> None:
     [("utökade hembesöksprogram 2024", "hembesok"),
      ("Rekvisition – Pilotverksamhet i barnhälsovården 2023", "bhv-pilot"),
      ("Barnhälsovård i socioekonomiskt utsatta områden 2023", "bhv-pilot"),
+     ("Rekvisition för utökade hembeséksprogram, bidragsåret 2024", "hembesok"),  # OCR
+     ("§ 112 Statsbidrafj för utökade hembseséksprogram 2023", "hembesok"),
      ("forebyggande arbete med utokade hembesoksprogram", "hembesok"),
      ("Statsbidrag till förskolan", None)],
 )
