@@ -120,6 +120,11 @@ class Label:
     """False for a label recognised fuzzily through OCR damage ("Ej förbrukade medet")."""
 
 
+NEGATED = re.compile(r"(?:ej|inte|icke)\s", re.IGNORECASE)
+"""A label that begins with a negation may wrap in prose ("... under året. Ej\nförbrukade
+medel, 235 000 kronor, återbetalas"): read as a whole, its tail is no "förbrukade medel"."""
+
+
 @cache
 def _phrases() -> Phrases:
     table: dict[str, list[str]] = {}
@@ -146,7 +151,7 @@ def find_labels(doc: Doc, flow: Flow) -> list[Label]:
         line = flow.line_index(hit.start)
         line_start, line_end = flow.line_span(line)
         if hit.end > line_end:
-            if not anywhere:
+            if not (anywhere or NEGATED.match(flow.text[hit.start:hit.end])):
                 continue
             line = flow.line_index(hit.end - 1)  # a sentence label wrapped onto the next line
             line_start, line_end = flow.line_span(line)

@@ -353,6 +353,18 @@ Av dessa har 4 800 000 kronor förbrukats under året. Ej förbrukade medel, 235
     assert ex.document_date == date(2025, 1, 28)
 
 
+def test_prose_that_wraps_between_ej_and_forbrukade_keeps_the_unused_amount() -> None:
+    text = """
+Återrapportering av statsbidrag för utökade hembesöksprogram 2024
+Region Norrbotten har erhållit 5 035 000 kronor i statsbidrag för utökade
+hembesöksprogram. Av dessa har 4 800 000 kronor förbrukats under året. Ej
+förbrukade medel, 235 000 kronor, återbetalas till Socialstyrelsen.
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.amounts == {"received": Amount(5_035_000), "used": Amount(4_800_000),
+                          "unused": Amount(235_000)}
+
+
 def test_labelled_report_amounts_win_over_prose() -> None:
     text = RETURN_REPORT + "Regionen har erhållit 1 000 000 kronor totalt sedan 2023.\n"
     ex = extract_fields(text_doc(text))
