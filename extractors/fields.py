@@ -138,13 +138,14 @@ class Extractor:
         self.flow: Flow = build_flow(doc)
         self.doc: Doc = parse(self.flow.prose_text())
         self.catalog = catalog
-        self.labels: list[Label] = find_labels(self.doc, self.flow)
+        self.orgs: list[Mention] = mentions(self.doc)
+        self.labels: list[Label] = find_labels(
+            self.doc, self.flow, names=[(m.start, m.end) for m in self.orgs if m.explicit])
         self.dates: list[DateMatch] = find_dates(self.flow.text)
         found = [a for a in find_amounts(self.flow.text) if not self._inside_date(a.start, a.end)]
         self.amounts: list[AmountMatch] = self._in_declared_units(found)
         title_line = min(TITLE_LINES, len(self.flow.lines)) - 1
         self.title_end = self.flow.line_span(title_line)[1] if self.flow.lines else 0
-        self.orgs: list[Mention] = mentions(self.doc)
         self.out = Extraction()
 
     # -- evidence ---------------------------------------------------------------------------

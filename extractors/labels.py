@@ -7,6 +7,7 @@ it aside) or followed by a colon, so "Kommun" labels "Kommun Botkyrka kommun" bu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -142,11 +143,18 @@ def _priorities() -> dict[tuple[str, str], float]:
     return out
 
 
-def find_labels(doc: Doc, flow: Flow) -> list[Label]:
-    """Labels in form position, in text order, each with the span its value may take."""
+def find_labels(doc: Doc, flow: Flow,
+                names: Sequence[tuple[int, int]] = ()) -> list[Label]:
+    """Labels in form position, in text order, each with the span its value may take.
+
+    A label word inside an organisation's name (``names``: "Motala kommun:" ending a list of
+    municipalities) is part of the name, not a label.
+    """
     priorities = _priorities()
     found: list[tuple[str, str, int, int, int]] = []
     for hit in _phrases().find(doc):
+        if any(s < hit.start and hit.end <= e for s, e in names):
+            continue
         anywhere = hit.key in ANYWHERE.values()
         line = flow.line_index(hit.start)
         line_start, line_end = flow.line_span(line)

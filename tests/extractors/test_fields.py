@@ -598,3 +598,14 @@ Belopp (kr): 580 000
 def test_reference_in_other_forms_after_its_label(line: str, expected: str | None) -> None:
     text = f"Region Uppsala\nRekvisition – utökade hembesöksprogram 2024\n{line}\n"
     assert extract_fields(text_doc(text)).reference == expected
+
+
+def test_a_name_ending_a_list_with_a_colon_is_no_label() -> None:
+    text = """
+Rekvisition av statsbidrag utökade hembesöksprogram 2024
+Region Östergötland
+Samverkanskommuner Linköpings kommun, Norrköpings kommun, Motala kommun:
+Andel som avser kommunal verksamhet 30 %
+"""
+    ex = extract_fields(text_doc(text))
+    assert codes(ex.collaborating_municipalities) == ["0580", "0581", "0583"]
