@@ -121,3 +121,11 @@ def test_words_standing_upright_mean_a_page_lying_sideways():
             Word("av", 1, (100, 155, 112, 158)), Word("2024", 1, (100, 260, 112, 300))]
     assert not sideways(across) and sideways(down)
     assert not sideways([])
+
+
+def test_a_number_span_takes_its_unit_and_a_misread_percent_but_not_the_next_word():
+    line = [_raw("rekvirerar", 0, 0.9, 150), _raw("3", 160, 0.8, 10), _raw("903", 175, 0.9),
+            _raw("tkr", 220, 0.9), _raw("i", 265, 0.9, 8), _raw("statsbidrag", 280, 0.9, 150)]
+    assert _number_spans(line) == [(1, 3)]
+    assert _number_spans([_raw("andel", 0, 0.9, 80), _raw("45", 100, 0.42),
+                          _raw("Yo", 150, 0.75)]) == [(1, 2)]
