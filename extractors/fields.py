@@ -39,6 +39,16 @@ MAX_TABLE_ROWS = 25
 """How far above a bare figure its column header may stand."""
 TOTAL_WORDS = {"summa", "totalt", "total"}
 """The first word of an itemised table's total row."""
+SUB_ROW = re.compile(r"^\W*varav\b")
+"""A table row that itemises part of the row above ("varav sociala avgifter"): not summed."""
+COLUMN_GAP = 1.5
+"""A gap between two words on a line wider than this many word heights separates columns:
+a number does not run on across it ("990 000      543 000" is two figures)."""
+ACTUAL_COLUMN = re.compile(r"\b(?:utfall\w*|faktisk\w*|redovisa\w*|forbruka\w*|kostnad\w*)")
+"""A column header that names what was actually spent (as against "Budget")."""
+COST_CONTEXT = re.compile(r"\bkostnad")
+COST_CONTEXT_LINES = 3
+"""How many lines above a table a "Kostnadsredovisning" heading or header may stand."""
 FILLER = {
     "kr", "sek", "kronor", "belopp", "totalt", "summa", "att", "medel", "ca", "cirka", "om",
     "bidrag", "statsbidrag", "statsbidraget", "av", "på", "är", "till", "för",
@@ -142,7 +152,9 @@ class Extractor:
         self.labels: list[Label] = find_labels(
             self.doc, self.flow, names=[(m.start, m.end) for m in self.orgs if m.explicit])
         self.dates: list[DateMatch] = find_dates(self.flow.text)
-        found = [a for a in find_amounts(self.flow.text) if not self._inside_date(a.start, a.end)]
+        self.column_text = self._with_column_breaks()
+        found = [a for a in find_amounts(self.column_text)
+                 if not self._inside_date(a.start, a.end)]
         self.amounts: list[AmountMatch] = self._in_declared_units(found)
         title_line = min(TITLE_LINES, len(self.flow.lines)) - 1
         self.title_end = self.flow.line_span(title_line)[1] if self.flow.lines else 0
@@ -164,6 +176,25 @@ class Extractor:
             confidence,
         ))
         return confidence
+
+    def _with_column_breaks(self) -> str:
+        """The flow text with a tab for each space that stands for a column gap, so amounts
+        are read per column; offsets are those of ``flow.text``."""
+        chars = list(self.flow.text)
+        spans = self.flow.word_spans
+        for (_, end, left), (start, _, right) in zip(spans, spans[1:]):
+            if start != end + 1 or chars[end] != " " or left.page != right.page:
+                continue
+            height = max(left.bbox[3] - left.bbox[1], right.bbox[3] - right.bbox[1], 1.0)
+            if right.bbox[0] - left.bbox[2] > COLUMN_GAP * height:
+                chars[end] = "\t"
+        return "".join(chars)
+
+    def _in_columns(self, amounts: list[AmountMatch]) -> bool:
+        """Whether consecutive amounts stand in separate columns of one row."""
+        return any("\t" in self.column_text[a.end:b.start] and
+                   not re.search(r"\w", self.column_text[a.end:b.start])
+                   for a, b in zip(amounts, amounts[1:]))
 
     def _inside_date(self, start: int, end: int) -> bool:
         return any(d.start <= start and end <= d.end for d in self.dates)
@@ -225,7 +256,13 @@ class Extractor:
         return certainty
 
     def amount_after(self, label: Label) -> Reading | None:
-        """The amount in a label's value: on its line, else alone on the line just below."""
+        """The amount in a label's value: on its line, else alone on the line just below.
+        A value of figures in several columns (Budget, Utfall) is a table row's: the table
+        reading chooses its column."""
+        in_value = [a for a in self.amounts
+                    if label.end <= a.start and a.end <= label.value_end and self._plausible(a)]
+        if self._in_columns(in_value):
+            return None
         for a in self.amounts:
             if label.end <= a.start and a.end <= label.value_end and self._plausible(a):
                 between = self.flow.text[label.end:a.start]
@@ -670,48 +707,91 @@ class Extractor:
         self.evidence("reference", Reading(ref, m.start(), m.end(), certainty))
 
     def read_tables(self) -> None:
-        """Itemised tables: rows of "cost item  amount" above a "Summa ..." line.
+        """Itemised tables: rows of "cost item  amount(s)" above a "Summa ..." line.
 
-        A table that does not add up counts only when every figure reads cleanly, so OCR
-        damage in one row does not turn into a sum mismatch.
+        Each figure column (Budget, Utfall) is a table of its own. "Varav" rows itemise the
+        row above and are not summed. A table that does not add up counts only when every
+        figure reads cleanly, so OCR damage in one row does not turn into a sum mismatch.
+        A return report that states no used amount otherwise has spent its cost table's
+        total, in the column of actual costs.
         """
         for total_line, line_text in enumerate(ln.text for ln in self.flow.lines):
             first = fold(re.sub(r"^\W+", "", line_text)).split(maxsplit=1)
             if not first or first[0].strip(":") not in TOTAL_WORDS:
                 continue
-            total = self._row_amount(total_line, total=True)
-            if total is None:
+            totals = self._row_amounts(total_line, total=True)
+            if not totals:
                 continue
-            rows: list[AmountMatch] = []
+            rows: list[list[AmountMatch]] = []
             line = total_line - 1
             while line >= 0:
-                amount = self._row_amount(line)
-                if amount is None:
+                if SUB_ROW.match(fold(self.flow.lines[line].text)):
+                    line -= 1
+                    continue
+                amounts = self._row_amounts(line)
+                if len(amounts) != len(totals):
                     break
-                rows.append(amount)
+                rows.append(amounts)
                 line -= 1
-            adds_up = abs(sum(a.amount.value for a in rows) - total.amount.value) <= 1
-            if len(rows) < 2 or not (adds_up or all(self._clean_figure(a) for a in [*rows, total])):
+            if len(rows) < 2:
                 continue
             rows.reverse()
             lines = self.flow.lines[line + 1:total_line + 1]
             page = lines[0].page
             words = [w for ln in lines if ln.page == page for w in ln.words]
-            self.out.tables.append(ItemisedTable(
-                tuple(a.amount.value for a in rows), total.amount.value, page, union_bbox(words)
-            ))
+            for column, total in enumerate(totals):
+                cells = [row[column] for row in rows]
+                adds_up = abs(sum(a.amount.value for a in cells) - total.amount.value) <= 1
+                if adds_up or all(self._clean_figure(a) for a in [*cells, total]):
+                    self.out.tables.append(ItemisedTable(
+                        tuple(a.amount.value for a in cells), total.amount.value, page,
+                        union_bbox(words)))
+            self._used_from_table(line, totals)
 
-    def _row_amount(self, line: int, total: bool = False) -> AmountMatch | None:
-        """The one amount ending a table row that has a text before it, or None."""
+    def _used_from_table(self, above: int, totals: list[AmountMatch]) -> None:
+        """A cost table's total as the used amount, when nothing else states it."""
+        if self.out.document_type != "return_report" or "used" in self.out.amounts:
+            return
+        context = " ".join(fold(ln.text) for ln in
+                           self.flow.lines[max(0, above - COST_CONTEXT_LINES + 1):above + 1])
+        total_text = fold(self.flow.text[slice(*self.flow.line_span(self.flow.line_index(
+            totals[0].start)))])
+        if not (COST_CONTEXT.search(context) or COST_CONTEXT.search(total_text)):
+            return
+        total = totals[self._actual_column(above, totals)]
+        self.out.amounts["used"] = total.amount
+        self.evidence("amounts.used", Reading(total.amount, total.start, total.end, 0.8))
+
+    def _actual_column(self, header_line: int, totals: list[AmountMatch]) -> int:
+        """The column of actual costs: the one whose header says so ("Utfall") or names the
+        grant year; else the last, where the current figures stand."""
+        if len(totals) == 1 or header_line < 0:
+            return len(totals) - 1
+        header = [w for w in self.flow.lines[header_line].words]
+        for i, total in enumerate(totals):
+            words = self.flow.words_in(total.start, total.end)
+            x0, x1 = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
+            above = " ".join(fold(w.text) for w in header
+                             if w.bbox[2] > x0 - 40 and w.bbox[0] < x1 + 5)
+            if ACTUAL_COLUMN.search(above) or (
+                    self.out.grant_year is not None and str(self.out.grant_year) in above):
+                return i
+        return len(totals) - 1
+
+    def _row_amounts(self, line: int, total: bool = False) -> list[AmountMatch]:
+        """The amounts ending a table row that has a text before them, one per column;
+        empty when the line is no such row."""
         start, end = self.flow.line_span(line)
         stops = ("table_header", "period", "date") + (() if total else AMOUNT_FIELDS)
         if any(lb.line == line and lb.field in stops for lb in self.labels):
-            return None
+            return []
         found = [a for a in self.amounts if start <= a.start and a.end <= end]
-        if len(found) != 1 or not re.search(r"[^\W\d_]{3,}", self.flow.text[start:found[0].start]):
-            return None
-        tail = self.flow.text[found[0].end:end]
-        return found[0] if not re.search(r"\w", tail) else None
+        if not found or not re.search(r"[^\W\d_]{3,}", self.flow.text[start:found[0].start]):
+            return []
+        if len(found) > 1 and not all(self._in_columns([a, b]) for a, b in zip(found, found[1:])):
+            return []
+        tail = self.flow.text[found[-1].end:end]
+        return found if not re.search(r"\w", tail) else []
 
     def _clean_figure(self, a: AmountMatch) -> bool:
         """Whether a figure reads surely enough to call a table's sum wrong: digits grouped

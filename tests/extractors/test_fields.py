@@ -609,3 +609,58 @@ Andel som avser kommunal verksamhet 30 %
 """
     ex = extract_fields(text_doc(text))
     assert codes(ex.collaborating_municipalities) == ["0580", "0581", "0583"]
+
+
+def table_rows(*rows: tuple[str, ...], columns: tuple[float, ...] = (56, 300, 450),
+               top: float = 60) -> list[tuple[float, float, str]]:
+    """(x, y, text) cells of rows laid out in columns, one row a line."""
+    return [(x, top + i * LINE, cell) for i, row in enumerate(rows)
+            for x, cell in zip(columns, row) if cell]
+
+
+def test_budget_and_utfall_columns_give_used_from_utfall_and_a_table_per_column() -> None:
+    cells = table_rows(
+        ("Region Skåne",),
+        ("Återrapportering av statsbidrag för utökade hembesöksprogram 2023",),
+        ("Erhållet bidrag", "6 334 000 kr"),
+        ("Kostnadsslag", "Budget", "Utfall"),
+        ("Personal", "3 800 000", "3 650 000"),
+        ("Tolk", "2 534 000", "2 414 000"),
+        ("Totalt", "6 334 000", "6 064 000"),
+    )
+    ex = extract_fields(cells_doc(cells, confidence=1.0))
+    assert ex.amounts["received"] == Amount(6_334_000)
+    assert ex.amounts["used"] == Amount(6_064_000)
+    assert [(t.rows, t.total) for t in ex.tables] == [
+        ((3_800_000, 2_534_000), 6_334_000), ((3_650_000, 2_414_000), 6_064_000)]
+
+
+def test_year_columns_take_the_grant_years_column_and_a_label_year_is_no_digit_group() -> None:
+    cells = table_rows(
+        ("Region Halland",),
+        ("Återrapportering – utökade hembesöksprogram 2024",),
+        ("Erhållet bidrag 2024", "580 000 kr"),
+        ("Kostnadsslag", "2024", "2023"),
+        ("Personal", "402 000", "610 000"),
+        ("Socialtjänst", "141 000", "380 000"),
+        ("Summa kostnader", "543 000", "990 000"),
+    )
+    ex = extract_fields(cells_doc(cells, confidence=1.0))
+    assert ex.amounts["received"] == Amount(580_000)
+    assert ex.amounts["used"] == Amount(543_000)
+
+
+def test_varav_row_is_not_summed_and_summa_totalt_gives_used() -> None:
+    cells = table_rows(
+        ("Region Kronoberg",),
+        ("Ekonomisk redovisning – utökade hembesöksprogram 2023",),
+        ("Erhållet bidrag", "1 811 000 kr"),
+        ("Kostnadsslag", "", "Belopp (kr)"),
+        ("Personalkostnader", "", "1 420 000"),
+        ("varav sociala avgifter", "", "446 000"),
+        ("Resor", "", "246 000"),
+        ("Summa totalt", "", "1 666 000"),
+    )
+    ex = extract_fields(cells_doc(cells, confidence=1.0))
+    assert ex.amounts["used"] == Amount(1_666_000)
+    assert [(t.rows, t.total) for t in ex.tables] == [((1_420_000, 246_000), 1_666_000)]
