@@ -112,11 +112,30 @@ def _outside(hits: list[PhraseHit], ignore: Sequence[tuple[int, int]]) -> list[P
     return [h for h in hits if not any(s <= h.start < e for s, e in ignore)]
 
 
-def _score(hits: list[PhraseHit], weight_of, title_end: int) -> Classification:
+def _modifiers(text: str, hits: list[PhraseHit], title_end: int) -> set[tuple[int, int]]:
+    """Title cues of another type after the title's first cue on its line: the first names
+    what the document is, the later ones what it is about ("Anvisningar för rekvisition",
+    "Rutin – rekvisition och återrapportering")."""
+    in_title = [h for h in hits if h.start < title_end]
+    if not in_title:
+        return set()
+    head = min(in_title, key=lambda h: h.start)
+    line_end = text.find("\n", head.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return {(h.start, h.end) for h in in_title
+            if h.key != head.key and head.end <= h.start < line_end}
+
+
+def _score(hits: list[PhraseHit], weight_of, title_end: int,
+           untitled: set[tuple[int, int]] | None = None) -> Classification:
+    """Cues scored by weight; one in the title counts TITLE_WEIGHT times, unless it is among
+    ``untitled``."""
     scores: dict[str, float] = {}
     best: dict[str, tuple[float, PhraseHit]] = {}
+    untitled = untitled or set()
     for hit in hits:
-        w = weight_of(hit) * (TITLE_WEIGHT if hit.start < title_end else 1.0)
+        titled = hit.start < title_end and (hit.start, hit.end) not in untitled
+        w = weight_of(hit) * (TITLE_WEIGHT if titled else 1.0)
         scores[hit.key] = scores.get(hit.key, 0.0) + w
         if hit.key not in best or w > best[hit.key][0]:
             best[hit.key] = (w, hit)
@@ -135,7 +154,8 @@ def document_type(doc: Doc, title_end: int,
     """The document type from its cues; ``title_end`` is where the title lines end.
 
     Cues inside ``ignore`` (the values of "Er beteckning: Anvisningar 2024-02-06", which
-    name another document) do not count. A compound title word weighs as its cue.
+    name another document) do not count. A compound title word weighs as its cue. Only the
+    title line's first cue and cues of its type weigh as title (``_modifiers``).
     """
     weights = _cue_weights()
 
@@ -148,8 +168,9 @@ def document_type(doc: Doc, title_end: int,
         return max(stems)[1] if stems else 1.0
 
     exact = _type_phrases().find(doc)
-    hits = _outside([*exact, *_compound_hits(doc, title_end, exact)], ignore)
-    result = _score(sorted(hits, key=lambda h: h.start), weight, title_end)
+    hits = sorted(_outside([*exact, *_compound_hits(doc, title_end, exact)], ignore),
+                  key=lambda h: h.start)
+    result = _score(hits, weight, title_end, _modifiers(doc.text, hits, title_end))
     if result.value is None:
         return Classification("other", 0.5, None)
     return result

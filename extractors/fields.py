@@ -32,6 +32,8 @@ from extractors.text import fold
 
 TITLE_LINES = 5
 """Lines at the top of the first page that count as heading (title, sender, date)."""
+PROSE_LINE = re.compile(r"(?:\S+\s+){7,}\S*(?:\.$|\.\s)")
+"""A line of eight words or more with a sentence end: body text, not heading."""
 AMOUNT_FIELDS = ("requested", "received", "used", "unused")
 REPORT_FIELDS = ("received", "used", "unused")
 """Amounts only a return report states; a requisition's budget total is not "used"."""
@@ -176,6 +178,14 @@ class Extractor:
             confidence,
         ))
         return confidence
+
+    def _heading_end(self) -> int:
+        """Where the heading ends for the document type: the title lines, short of a first
+        sentence of body text that follows a short letterhead and title."""
+        for line in range(min(TITLE_LINES, len(self.flow.lines))):
+            if PROSE_LINE.search(self.flow.lines[line].text):
+                return self.flow.line_span(line)[0]
+        return self.title_end
 
     def _with_column_breaks(self) -> str:
         """The flow text with a tab for each space that stands for a column gap, so amounts
@@ -445,7 +455,7 @@ class Extractor:
     # -- classification and year ------------------------------------------------------------
 
     def classify(self) -> None:
-        kind = classify.document_type(self.doc, self.title_end, self._their_references())
+        kind = classify.document_type(self.doc, self._heading_end(), self._their_references())
         self.out.document_type = kind.value
         if kind.hit:
             self.evidence("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,

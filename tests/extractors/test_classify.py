@@ -79,3 +79,20 @@ def test_cues_in_ignored_spans_do_not_count() -> None:
     ignored = [(text.index("Anvisningar"), text.index("\n"))]
     assert classify.document_type(doc, len(text)).value == "instruction"
     assert classify.document_type(doc, len(text), ignored).value == "requisition"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anvisningar för rekvisition av statsbidrag 2024\nRegionerna kan rekvirera medel. "
+         "Rekvisitionen ska ange belopp.", "instruction"),
+        ("Rutin – rekvisition och återrapportering\nRekvisition görs senast i juni.",
+         "instruction"),
+        ("Beslut om rekvisition av statsbidrag\nNämnden beslutar att rekvirera medlen.",
+         "decision"),
+        ("Rekvisition och återrapportering\nRekvirerat belopp 834 000 kr", "requisition"),
+    ],
+)
+def test_the_title_lines_first_cue_names_the_type_later_ones_its_subject(
+        text: str, expected: str) -> None:
+    assert _type(text) == expected

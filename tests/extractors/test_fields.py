@@ -664,3 +664,15 @@ def test_varav_row_is_not_summed_and_summa_totalt_gives_used() -> None:
     ex = extract_fields(cells_doc(cells, confidence=1.0))
     assert ex.amounts["used"] == Amount(1_666_000)
     assert [(t.rows, t.total) for t in ex.tables] == [((1_420_000, 246_000), 1_666_000)]
+
+
+def test_a_first_body_sentence_under_a_short_title_does_not_weigh_as_heading() -> None:
+    text = """
+Socialstyrelsen
+Anvisningar för återrapportering – utökade hembesöksprogram 2023
+Återrapporteringen ska innehålla erhållet bidrag, förbrukade medel och ej förbrukade medel.
+Ej förbrukade medel återbetalas efter faktura.
+"""
+    ex = extract_fields(text_doc(text))
+    assert ex.document_type == "instruction"
+    assert (ex.program, ex.grant_year) == ("hembesok", 2023)
