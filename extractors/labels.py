@@ -148,12 +148,13 @@ def find_labels(doc: Doc, flow: Flow,
     """Labels in form position, in text order, each with the span its value may take.
 
     A label word inside an organisation's name (``names``: "Motala kommun:" ending a list of
-    municipalities) is part of the name, not a label.
+    municipalities, "Region Skåne" under "Samverkanspart") is part of the name, not a label.
     """
     priorities = _priorities()
     found: list[tuple[str, str, int, int, int]] = []
     for hit in _phrases().find(doc):
-        if any(s < hit.start and hit.end <= e for s, e in names):
+        if any(s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end)
+               for s, e in names):
             continue
         anywhere = hit.key in ANYWHERE.values()
         line = flow.line_index(hit.start)

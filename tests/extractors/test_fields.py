@@ -676,3 +676,18 @@ Ej förbrukade medel återbetalas efter faktura.
     ex = extract_fields(text_doc(text))
     assert ex.document_type == "instruction"
     assert (ex.program, ex.grant_year) == ("hembesok", 2023)
+
+
+def test_a_region_named_as_collaborator_above_the_applicant_is_no_region_label() -> None:
+    text = """
+Malmö stad
+Rekvisition av statsbidrag – pilotverksamhet i barnhälsovården 2023
+Samverkanspart
+Region Skåne
+Sökande kommun
+Malmö stad
+Belopp (kr)
+580 000
+"""
+    ex = extract_fields(text_doc(text))
+    assert (ex.organisation.kind, ex.organisation.code) == ("municipality", "1280")
