@@ -133,6 +133,14 @@ def _unit_or_speck(word: RawWord) -> bool:
         len(text) <= 3 and text not in STOP_WORDS)
 
 
+def _misread_unit(word: RawWord) -> bool:
+    """A short word after a number that is neither a unit nor a thousands group: how
+    Tesseract reads a "%" on photos and low-resolution faxes ("Yo", "%o", "96", "9%")."""
+    text = word.text.lower()
+    return (len(text) <= 3 and text not in UNIT_WORDS and any(c.isalnum() for c in text)
+            and not (len(text) == 3 and text.isdigit()) and text not in STOP_WORDS)
+
+
 def _speck_before(word: RawWord, number: RawWord) -> bool:
     """A short word just before a number that is punctuation, or whose box runs into the
     number's: what OCR makes of a digit beside a rule's remnant."""
@@ -144,7 +152,8 @@ def _speck_before(word: RawWord, number: RawWord) -> bool:
 def _number_spans(words: list[RawWord]) -> list[tuple[int, int]]:
     """(first, last) index of each doubtful number on a line: a run of numeric words, with
     the punctuation and units read between and after them, and the
-    specks before them that may be digits misread ("a" for "424")."""
+    specks before them that may be digits misread ("a" for "424"). A number is doubtful when
+    its digits are read under RECHECK_BELOW or a misread unit follows it."""
     spans = []
     i = 0
     while i < len(words):
@@ -159,7 +168,8 @@ def _number_spans(words: list[RawWord]) -> list[tuple[int, int]]:
         j = i
         while j + 1 < len(words) and (_numeric(words[j + 1]) or _unit_or_speck(words[j + 1])):
             j += 1
-        if _digit_confidence(words[i:j + 1]) < RECHECK_BELOW:
+        if (_digit_confidence(words[i:j + 1]) < RECHECK_BELOW
+                or (j > i and _misread_unit(words[j]))):
             spans.append((start, j))
         i = j + 1
     return spans

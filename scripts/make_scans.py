@@ -38,7 +38,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_variants import ALLOCATIONS, HEIGHT, VARIANTS, Page, Variant, register_fonts  # noqa: E402
+from make_variants import (  # noqa: E402
+    ALLOCATIONS, HEIGHT, VARIANTS, Page, Variant, hembesok, region, register_fonts,
+)
 
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
 SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
@@ -348,6 +350,57 @@ SCANS: list[tuple[str, Paper]] = [
 ]
 
 
+def share_requisition(name: str, town: str, requested: str, towns: str, share: str,
+                      ) -> Callable[[Page], None]:
+    """A one-page requisition whose share is a figure and a "%": what phone photos and faxes
+    read as "Yo", "96" or "%o"."""
+    def draw(p: Page) -> None:
+        p.line(name, bold=True, size=14)
+        p.line(f"{town} 2024-03-11")
+        p.y += 8
+        p.line("Rekvisition av statsbidrag för utökade hembesöksprogram 2024", bold=True)
+        p.line(f"Rekvirerat belopp: {requested} kr")
+        p.line(f"Samverkande kommuner: {towns}")
+        p.line(f"Kommunens andel: {share} %")
+    return draw
+
+
+def _share_variant(file: str, code: str, name: str, town: str, requested: int,
+                   towns: tuple[tuple[str, str], ...], share: int, font: str) -> Variant:
+    amount = f"{requested:,}".replace(",", " ")
+    names = ", ".join(f"{t} kommun" for _, t in towns)
+    return Variant(file, "2024-03-12", hembesok(
+        "requisition", 2024, region(code), {"requested": requested}, "2024-03-11",
+        collaborating_municipalities=sorted(c for c, _ in towns), municipal_share_percent=share),
+        share_requisition(name, town, amount, names, str(share)), font=font)
+
+
+SHARE_VARIANTS: list[Variant] = [
+    _share_variant("V41.pdf", "13", "Region Halland", "Halmstad", 1_500_000,
+                   (("1380", "Halmstad"), ("1383", "Varberg")), 50, "Helvetica"),
+    _share_variant("V42.pdf", "20", "Region Dalarna", "Falun", 1_142_000,
+                   (("2080", "Falun"), ("2081", "Borlänge")), 35, "DejaVu"),
+    _share_variant("V43.pdf", "21", "Region Gävleborg", "Gävle", 1_307_000,
+                   (("2180", "Gävle"), ("2181", "Sandviken")), 40, "Times-Roman"),
+    _share_variant("V44.pdf", "25", "Region Norrbotten", "Luleå", 5_035_000,
+                   (("2580", "Luleå"), ("2581", "Piteå")), 30, "Helvetica"),
+    _share_variant("V45.pdf", "23", "Region Jämtland Härjedalen", "Östersund", 503_000,
+                   (("2380", "Östersund"), ("2361", "Härjedalen")), 45, "DejaVu"),
+    _share_variant("V46.pdf", "04", "Region Sörmland", "Nyköping", 1_200_000,
+                   (("0484", "Eskilstuna"), ("0480", "Nyköping")), 25, "Times-Roman"),
+]
+"""Requisitions from regions that have an allocation for 2024 and no requisition above, so
+they add no flags; each on the paper that garbles "%" (SCANS' V41-V46)."""
+SCANS += [
+    ("V41", Paper("photo")),
+    ("V42", Paper("photo", image="jpeg")),
+    ("V43", Paper("fax")),
+    ("V44", Paper("fax", size=9)),
+    ("V45", Paper("photo", size=9)),
+    ("V46", Paper("fax", image="png")),
+]
+
+
 def register_serif() -> None:
     pdfmetrics.registerFont(TTFont("DejaVuSerif", SERIF))
     pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", SERIF_BOLD))
@@ -373,7 +426,7 @@ def write_corpus(out: Path, as_text: bool = False, seed: int = 20240415) -> None
     register_fonts()
     register_serif()
     rng = random.Random(seed)
-    variants = {v.file.removesuffix(".pdf"): v for v in VARIANTS}
+    variants = {v.file.removesuffix(".pdf"): v for v in VARIANTS + SHARE_VARIANTS}
     truth = []
     for name, paper in SCANS:
         v = variants[name]

@@ -129,3 +129,22 @@ def test_a_number_span_takes_its_unit_and_a_misread_percent_but_not_the_next_wor
     assert _number_spans(line) == [(1, 3)]
     assert _number_spans([_raw("andel", 0, 0.9, 80), _raw("45", 100, 0.42),
                           _raw("Yo", 150, 0.75)]) == [(1, 2)]
+
+
+def test_a_confident_number_is_read_again_when_a_misread_percent_follows_it():
+    for unit in ("Yo", "%o", "96", "9%"):
+        assert _number_spans([_raw("Andel:", 0, 0.96, 80), _raw("50", 100, 0.96),
+                              _raw(unit, 150, 0.92)]) == [(1, 2)]
+    for unit in ("%", "kr", "000"):
+        assert _number_spans([_raw("Andel:", 0, 0.96, 80), _raw("50", 100, 0.96),
+                              _raw(unit, 150, 0.92)]) == []
+
+
+def test_a_percent_read_as_yo_is_read_again_on_its_crop():
+    image = np.asarray(text_image(["Andel: 50 %"], dpi=300, size_pt=11))
+    words = tesseract_words(image, languages="swe+eng")
+    percent = next(w for w in words if w.text == "%")
+    damaged = [RawWord("Yo", w.box, 0.92, w.line_key, w.order) if w is percent else w
+               for w in words]
+    again = recheck_numbers(image, damaged, languages="swe+eng")
+    assert "".join(w.text for w in again[1:]) == "50%"
