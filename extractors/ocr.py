@@ -141,19 +141,25 @@ def _misread_unit(word: RawWord) -> bool:
             and not (len(text) == 3 and text.isdigit()) and text not in STOP_WORDS)
 
 
+ONE_MISREAD = frozenset({"I", "l", "|", "!", "]"})
+"""What a leading 1 becomes at fax resolution ("I 200 000 kr")."""
+
+
 def _speck_before(word: RawWord, number: RawWord) -> bool:
-    """A short word just before a number that is punctuation, or whose box runs into the
-    number's: what OCR makes of a digit beside a rule's remnant."""
+    """A short word just before a number that is punctuation, a 1 misread, or whose box runs
+    into the number's: what OCR makes of a digit beside a rule's remnant."""
     if len(word.text) > 3:
         return False
-    return not any(c.isalnum() for c in word.text) or word.box[0] + word.box[2] > number.box[0]
+    return (not any(c.isalnum() for c in word.text) or word.text in ONE_MISREAD
+            or word.box[0] + word.box[2] > number.box[0])
 
 
 def _number_spans(words: list[RawWord]) -> list[tuple[int, int]]:
     """(first, last) index of each doubtful number on a line: a run of numeric words, with
     the punctuation and units read between and after them, and the
     specks before them that may be digits misread ("a" for "424"). A number is doubtful when
-    its digits are read under RECHECK_BELOW or a misread unit follows it."""
+    its digits are read under RECHECK_BELOW, a misread unit follows it or a misread 1
+    precedes it."""
     spans = []
     i = 0
     while i < len(words):
@@ -169,7 +175,8 @@ def _number_spans(words: list[RawWord]) -> list[tuple[int, int]]:
         while j + 1 < len(words) and (_numeric(words[j + 1]) or _unit_or_speck(words[j + 1])):
             j += 1
         if (_digit_confidence(words[i:j + 1]) < RECHECK_BELOW
-                or (j > i and _misread_unit(words[j]))):
+                or (j > i and _misread_unit(words[j]))
+                or any(w.text in ONE_MISREAD for w in words[start:i])):
             spans.append((start, j))
         i = j + 1
     return spans

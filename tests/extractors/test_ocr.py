@@ -148,3 +148,9 @@ def test_a_percent_read_as_yo_is_read_again_on_its_crop():
                for w in words]
     again = recheck_numbers(image, damaged, languages="swe+eng")
     assert "".join(w.text for w in again[1:]) == "50%"
+
+
+def test_a_one_read_as_a_letter_makes_a_sure_number_doubtful():
+    line = [_raw("belopp:", 0, 0.95, 100), _raw("I", 120, 0.9, 8), _raw("200", 135, 0.92),
+            _raw("000", 185, 0.92), _raw("kr", 230, 0.95)]
+    assert _number_spans(line) == [(1, 4)]
