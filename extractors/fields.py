@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
+from config.registry import Organisation
 from extractors import classify
 from extractors.amounts import AmountMatch, declared_scale, find_amounts, with_scale
 from extractors.dates import DateMatch, find_dates
@@ -116,6 +117,7 @@ SHARE = re.compile(
 SHARE_LINE = re.compile(
     r"\bandel(?:en)?\b.{0,60}?\bkommun|\bkommun\w*\s+andel\b|\bandel(?:en)?\b.{0,40}?\bsocialtjanst"
 )
+DAMAGED_MUNICIPALITY = re.compile(r"\b[A-ZÅÄÖ][\w-]{2,}\s+(?:[Kk]ommun|[Ss]tad)\b")
 OCR_ANDEL = re.compile(r"\bande[t1i|](?=(?:en)?\b)")
 """"andel" with its l read as t, 1, i or | (same length, so offsets hold)."""
 SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
@@ -567,7 +569,24 @@ class Extractor:
                     chosen[org.code] = as_ref(org)
                     self.evidence("collaborating_municipalities",
                                   Reading(org.code, m.start, m.end, certainty))
+            if label.field == "collaborating":
+                for org, reading in self._damaged_municipalities(start, end):
+                    if org.code not in chosen:
+                        chosen[org.code] = as_ref(org)
+                        self.evidence("collaborating_municipalities", reading)
         self.out.collaborating_municipalities = list(chosen.values())
+
+    def _damaged_municipalities(self, start: int, end: int) -> list[tuple[Organisation, Reading]]:
+        """"Giivle kommun" in a list of collaborating municipalities: a name before "kommun" or
+        "stad" that no registry form matched, taken for the municipality it most resembles."""
+        found = []
+        for m in DAMAGED_MUNICIPALITY.finditer(self.flow.text, start, end):
+            if any(o.start < m.end() and m.start() < o.end for o in self.orgs):
+                continue
+            match = fuzzy_match(m.group(0), prefer="municipality")
+            if match and match[0].kind == "municipality":
+                found.append((match[0], Reading(match[0].code, m.start(), m.end(), match[1])))
+        return found
 
     def read_organisation(self) -> None:
         excluded = self._collaborating_spans()

@@ -691,3 +691,13 @@ Belopp (kr)
 """
     ex = extract_fields(text_doc(text))
     assert (ex.organisation.kind, ex.organisation.code) == ("municipality", "1280")
+
+
+def test_a_municipality_name_damaged_by_ocr_in_a_collaborator_list() -> None:
+    text = """
+Rekvisition av statsbidrag för utökade hembesöksprogram 2024
+Region Gävleborg
+Samverkande kommuner: Giivle kommun, Sandviken kommun
+"""
+    ex = extract_fields(text_doc(text, source="ocr", confidence=0.9))
+    assert codes(ex.collaborating_municipalities) == ["2181", "2180"]
