@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from extractors.sniff import sniff_media_type
@@ -25,7 +25,7 @@ def incoming_for(path: Path) -> Incoming:
     if is_mail:
         return Incoming(raw=data, kind="eml", source_kind="eml", source_key=str(path), path=str(path))
     media = sniff_media_type(data) or ""
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     return Incoming(raw=data, kind="file", source_kind="image" if media.startswith("image/") else "pdf",
                     source_key=str(path), path=str(path), filename=path.name, received=mtime)
 

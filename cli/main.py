@@ -7,7 +7,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -62,8 +62,8 @@ def emit(record: dict) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option("--db", help="Databas-URL (GRANT_INTAKE_DB).")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Inställningsfil (TOML).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Databas-URL (GRANT_INTAKE_DB).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Inställningsfil (TOML).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Mer loggning.")] = False,
 ) -> None:
     configure_logging(verbose)
@@ -168,8 +168,8 @@ def poll(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     print_records(records, as_json)
 
 
-HostOpt = Annotated[Optional[str], typer.Option("--host", help="Adress att lyssna på.")]
-PortOpt = Annotated[Optional[int], typer.Option("--port", help="Port att lyssna på.")]
+HostOpt = Annotated[str | None, typer.Option("--host", help="Adress att lyssna på.")]
+PortOpt = Annotated[int | None, typer.Option("--port", help="Port att lyssna på.")]
 
 
 @app.command()
@@ -263,12 +263,12 @@ def cases_list(
     ctx: typer.Context,
     as_json: JsonOpt = False,
     status_: Annotated[str, typer.Option("--status", help="open, resolved, dismissed eller all")] = "open",
-    code: Annotated[Optional[str], typer.Option(help="Avvikelsekod")] = None,
-    severity: Annotated[Optional[str], typer.Option(help="error, warning, info, review")] = None,
-    program: Annotated[Optional[str], typer.Option()] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Bidragsår")] = None,
-    org: Annotated[Optional[str], typer.Option("--org", help="SCB-kod")] = None,
-    week: Annotated[Optional[str], typer.Option(help="Flaggor skapade ISO-vecka, t.ex. 2024-W14")] = None,
+    code: Annotated[str | None, typer.Option(help="Avvikelsekod")] = None,
+    severity: Annotated[str | None, typer.Option(help="error, warning, info, review")] = None,
+    program: Annotated[str | None, typer.Option()] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Bidragsår")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="SCB-kod")] = None,
+    week: Annotated[str | None, typer.Option(help="Flaggor skapade ISO-vecka, t.ex. 2024-W14")] = None,
 ) -> None:
     """Ärenden, äldst först."""
     from storage.cases import CaseFilter, case_record, list_cases

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email import policy
-from email.message import EmailMessage, Message
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
+from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from pathlib import PurePosixPath, PureWindowsPath
 

@@ -24,8 +24,8 @@ from extractors.model import DocumentText, Extraction
 from extractors.pages import DocumentReader, ReadOptions
 from extractors.sniff import sniff_media_type
 from intake.message import ParsedMessage, display_name, parse_message
-from intake.records import apply_fields, document_record
 from intake.recheck import check, sync_flags
+from intake.records import apply_fields, document_record
 from storage.models import Document, Message
 from storage.originals import OriginalStore, sha256_hex
 
@@ -223,6 +223,6 @@ class Pipeline:
         if not text.error:
             try:
                 fields = extract_fields(text)
-            except Exception:  # noqa: BLE001 - a parser bug must not lose the message
+            except Exception:
                 log.exception("extraction failed: sha256=%s", doc_input.sha256)
         self._checked(session, doc, fields)

@@ -6,7 +6,7 @@ resolved or dismissed is not opened again.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
@@ -37,7 +37,7 @@ def check(session: Session, doc: Document, fields: Extraction, *, programs: Prog
 
 
 def sync_flags(session: Session, doc: Document, flags: list[Flag], actor: str = SYSTEM) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     wanted = {_key(f.code, f.details): f for f in flags}
     existing = {_key(r.code, r.details or {}): r for r in doc.flags}
     for key, row in existing.items():

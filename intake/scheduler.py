@@ -84,7 +84,7 @@ def run_until_stopped(scheduler: BackgroundScheduler, stop: threading.Event,
         for hook in hooks:
             try:
                 hook()
-            except Exception:  # noqa: BLE001 - one failing hook must not block the others
+            except Exception:
                 log.exception("service: stop hook failed")
         if scheduler.running:
             scheduler.shutdown(wait=True)

@@ -19,7 +19,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -70,12 +70,12 @@ class PollResult:
 def _utc(value: datetime | None) -> datetime | None:
     """SQLite hands timestamps back naive; they were written in UTC."""
     if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
     return value
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _state(session: Session, name: str) -> SourceState:
@@ -169,7 +169,7 @@ def poll_source(source: MailSource, pipeline: Pipeline,
                         source.name, result.moved, reason)
             try:
                 _record(factory, source.name, error=reason, started=started)
-            except Exception:  # noqa: BLE001 - the database may be what failed
+            except Exception:
                 log.exception("poll: could not record the failure")
             raise
         finally:
@@ -234,7 +234,7 @@ class PollJob:
             return poll_source(source, self.pipeline, self.stop)
         except SourceError:
             return None  # logged and recorded by poll_source
-        except Exception:  # noqa: BLE001 - the service keeps running whatever one poll hit
+        except Exception:
             log.exception("poll: source=%s unexpected failure", source.name)
             return None
 

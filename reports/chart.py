@@ -7,10 +7,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib.figure import Figure  # noqa: E402 - the backend is chosen first
+from matplotlib.figure import Figure
 
-from reports.figures import WeekBar  # noqa: E402
-from reports.labels import SEVERITY_ORDER, severity  # noqa: E402
+from reports.figures import WeekBar
+from reports.labels import SEVERITY_ORDER, severity
 
 COLOURS = {"error": "#c0392b", "warning": "#e6a23c", "review": "#5b8def", "info": "#9aa5b1"}
 

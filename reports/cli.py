@@ -5,9 +5,9 @@ object with ``settings`` and ``session_factory()`` in ``ctx.obj``.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,9 +17,9 @@ report_app = typer.Typer(no_args_is_help=True, help="Veckorapporten till handlä
 @report_app.command("weekly")
 def weekly(
     ctx: typer.Context,
-    week: Annotated[Optional[str], typer.Option(
+    week: Annotated[str | None, typer.Option(
         help="ISO-vecka, t.ex. 2024-W14; förvalt den senast avslutade veckan.")] = None,
-    out: Annotated[Optional[Path], typer.Option(
+    out: Annotated[Path | None, typer.Option(
         help="Skriv rapporten som .html, .pdf och .xlsx i den här katalogen.")] = None,
     send: Annotated[bool, typer.Option(
         "--send", help="Skicka till de inställda mottagarna (en gång per vecka).")] = False,
@@ -34,7 +34,7 @@ def weekly(
 
     if force and not send:
         raise typer.BadParameter("--force gäller bara tillsammans med --send", param_hint="--force")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     try:
         iso_week = IsoWeek.parse(week) if week else IsoWeek.last_complete(now)
     except WeekError as exc:

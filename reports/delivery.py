@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -125,7 +125,7 @@ def deliver_week(
     now: datetime | None = None,
 ) -> list[DeliveryResult]:
     """Send ``week``'s report to each configured recipient (or those in ``only``) not yet sent."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     transport = transport or configured_transport(settings)
     scopes = recipient_scopes(settings.report.recipients)
     if only is not None:
@@ -145,7 +145,7 @@ def deliver_week(
                 if scope not in rendered:
                     rendered[scope] = render_report(collect_figures(session, week, scope, now), now)
                 message = build_message(rendered[scope], settings.report.smtp.sender, recipient)
-            except Exception as exc:  # noqa: BLE001 - one broken report must not stop the others
+            except Exception as exc:
                 log.exception("report_render_failed week=%s recipient=%s", week, recipient)
                 results.append(_record(session_factory, week, recipient,
                                        f"rapporten kunde inte skapas: {exc}", now))
@@ -169,7 +169,7 @@ def retry_failed(session_factory: sessionmaker[Session], settings: Settings, bef
     oldest = str(before.back(RETRY_WEEKS + 1)[0])
     with session_factory() as session:
         failed = session.execute(select(ReportDelivery.week, ReportDelivery.recipient).where(
-            _open_to_retry(now or datetime.now(timezone.utc)), ReportDelivery.week < str(before),
+            _open_to_retry(now or datetime.now(UTC)), ReportDelivery.week < str(before),
             ReportDelivery.week >= oldest)).all()
     by_week: dict[str, set[str]] = {}
     for week, recipient in failed:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -219,7 +219,7 @@ def _flags_per_week(session: Session, week: IsoWeek, scope: Scope) -> list[WeekB
 
 def collect_figures(session: Session, week: IsoWeek, scope: Scope = None,
                     now: datetime | None = None) -> WeeklyFigures:
-    now = as_utc(now or datetime.now(timezone.utc))
+    now = as_utc(now or datetime.now(UTC))
     as_of = min(now, week.end)
     new = _cases(session, CaseFilter(status=None, created_from=week.start, created_to=week.end),
                  scope)

@@ -6,7 +6,7 @@ to catch up a Monday it missed while down.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.base import BaseScheduler
@@ -31,7 +31,7 @@ def cron_trigger(settings: Settings) -> CronTrigger:
 def weekly_job(settings: Settings, transport: Transport | None = None,
                now: datetime | None = None) -> list[DeliveryResult]:
     """Send last week's report to whoever has not had it, and retry earlier failures."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     week = IsoWeek.last_complete(now)
     if not settings.report.recipients:
         log.warning("report_no_recipients week=%s: set report.recipients in the settings", week)
@@ -56,6 +56,6 @@ def install_weekly_job(settings: Settings):
         scheduler.add_job(weekly_job, cron_trigger(settings), args=[settings], id=JOB_ID,
                           name="weekly report", coalesce=True, max_instances=1,
                           misfire_grace_time=3600, replace_existing=True,
-                          next_run_time=datetime.now(timezone.utc))
+                          next_run_time=datetime.now(UTC))
 
     return install

@@ -29,12 +29,12 @@ def _nbsp(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def group_digits(value: int | float) -> str:
+def group_digits(value: float) -> str:
     sign = "−" if value < 0 else ""
     return _nbsp(sign + format_number(abs(round(value))))
 
 
-def sek(value: int | float | None) -> str:
+def sek(value: float | None) -> str:
     return "–" if value is None else group_digits(value) + "\u00a0kr"
 
 

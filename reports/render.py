@@ -4,7 +4,7 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -188,7 +188,7 @@ def subject(figures: WeeklyFigures) -> str:
 
 def render_report(figures: WeeklyFigures, generated: datetime | None = None,
                   mail_open_limit: int = MAIL_OPEN_LIMIT) -> RenderedReport:
-    generated = generated or datetime.now(timezone.utc)
+    generated = generated or datetime.now(UTC)
     chart = flags_chart_png(figures.flags_per_week)
     return RenderedReport(
         figures=figures,

@@ -63,7 +63,7 @@ def exchange_transport(mailbox: MailboxSettings) -> Transport:
             item = Message(account=account, folder=account.sent, mime_content=mime,
                            to_recipients=[Mailbox(email_address=a) for a in recipients])
             item.send_and_save()
-        except Exception as exc:  # noqa: BLE001 - exchangelib raises many unrelated types, and
+        except Exception as exc:
             # anything but SendError would stop the job before the failure is recorded
             raise SendError(f"Exchange {mailbox.email}: {exc}") from exc
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 LOCAL_TZ = ZoneInfo("Europe/Stockholm")
@@ -55,7 +55,7 @@ class IsoWeek:
     @property
     def start(self) -> datetime:
         """Monday 00:00 local time, as an aware UTC datetime."""
-        return datetime.combine(self.monday, time.min, tzinfo=LOCAL_TZ).astimezone(timezone.utc)
+        return datetime.combine(self.monday, time.min, tzinfo=LOCAL_TZ).astimezone(UTC)
 
     @property
     def end(self) -> datetime:
@@ -85,8 +85,8 @@ class IsoWeek:
 def as_utc(moment: datetime) -> datetime:
     """An aware UTC datetime; a naive one (SQLite hands them back so) is taken as UTC."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def local(moment: datetime) -> datetime:

@@ -21,11 +21,11 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pdfplumber  # noqa: E402
-import pypdfium2 as pdfium  # noqa: E402
-import pytesseract  # noqa: E402
+import pdfplumber
+import pypdfium2 as pdfium
+import pytesseract
 
-from extractors.pages import DocumentReader, ReadOptions  # noqa: E402
+from extractors.pages import DocumentReader, ReadOptions
 
 
 def _has_text_layer(path: Path) -> bool:

@@ -23,14 +23,14 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pdfplumber  # noqa: E402
-import pypdfium2  # noqa: E402
-import pytesseract  # noqa: E402
-from PIL import Image  # noqa: E402
+import pdfplumber
+import pypdfium2
+import pytesseract
+from PIL import Image
 
-from extractors.fields import extract_fields  # noqa: E402
-from extractors.model import DocumentText, Extraction, PageText, Word  # noqa: E402
-from extractors.pdf_text import assign_lines, page_words  # noqa: E402
+from extractors.fields import extract_fields
+from extractors.model import DocumentText, Extraction, PageText, Word
+from extractors.pdf_text import assign_lines, page_words
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "devset"
 CACHE_DIR = Path("/tmp/grant-intake-eval-ocr-v2")

@@ -38,8 +38,15 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_variants import (  # noqa: E402
-    ALLOCATIONS, HEIGHT, VARIANTS, Page, Variant, hembesok, region, register_fonts,
+from make_variants import (
+    ALLOCATIONS,
+    HEIGHT,
+    VARIANTS,
+    Page,
+    Variant,
+    hembesok,
+    region,
+    register_fonts,
 )
 
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"

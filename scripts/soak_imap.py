@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from config.settings import Settings  # noqa: E402
-from intake.service import poll_once  # noqa: E402
-from storage.db import open_database  # noqa: E402
-from storage.models import Message  # noqa: E402
-from tests.documents import message, requisition_lines, text_pdf  # noqa: E402
-from tests.intake.fakes.dovecot import DovecotServer  # noqa: E402
+from config.settings import Settings
+from intake.service import poll_once
+from storage.db import open_database
+from storage.models import Message
+from tests.documents import message, requisition_lines, text_pdf
+from tests.intake.fakes.dovecot import DovecotServer
 
 
 def main() -> int:

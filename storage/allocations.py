@@ -49,7 +49,7 @@ def _rows_from_xlsx(data: bytes) -> list[list[str]]:
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for a bad file
+    except Exception as exc:
         raise AllocationFileError(f"filen kan inte läsas som XLSX: {exc}") from exc
     sheet = wb.worksheets[0]
     rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]

@@ -57,7 +57,7 @@ KIND_PLURALS = {"region": "regioner", "municipality": "kommuner"}
 log = logging.getLogger(__name__)
 
 
-def format_number(value: int | float) -> str:
+def format_number(value: float) -> str:
     """A whole number with thousands separated by spaces: 1349000 → "1 349 000".
 
     A float is rounded to whole units: amounts are whole kronor, a float is only a stray type.
@@ -65,7 +65,7 @@ def format_number(value: int | float) -> str:
     return f"{round(value):,}".replace(",", " ")
 
 
-def format_amount(kronor: int | float) -> str:
+def format_amount(kronor: float) -> str:
     """Whole kronor the Swedish way: 834000 → "834 000 kr"."""
     return f"{format_number(kronor)} kr"
 

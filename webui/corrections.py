@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -151,7 +151,7 @@ def apply_correction(session: Session, doc: Document, c: Correction, actor: str)
     """Write the corrected value, mark its evidence corrected and audit old → new (no commit)."""
     old = value_text(doc, c.field)
     _write(doc, c)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     evidence = [v for v in doc.values if v.field == c.field]
     if c.value is None:
         for v in evidence:

@@ -1,7 +1,7 @@
 """How values read on the pages: Swedish labels and formatting, as Jinja filters."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from jinja2 import Environment
@@ -109,7 +109,7 @@ def _when(value: datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return format_datetime(value)
 
 

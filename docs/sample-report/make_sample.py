@@ -17,19 +17,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from cli.inputs import expand, incoming_for  # noqa: E402
-from config.settings import Settings  # noqa: E402
-from intake.pipeline import Pipeline  # noqa: E402
-from reports.figures import collect_figures  # noqa: E402
-from reports.mail import build_message  # noqa: E402
-from reports.render import render_report, write_files  # noqa: E402
-from reports.week import IsoWeek  # noqa: E402
-from storage.allocations import import_allocations, read_allocation_file  # noqa: E402
-from storage.db import open_database  # noqa: E402
-from storage.models import FlagRow  # noqa: E402
-from storage.originals import OriginalStore  # noqa: E402
+from cli.inputs import expand, incoming_for
+from config.settings import Settings
+from intake.pipeline import Pipeline
+from reports.figures import collect_figures
+from reports.mail import build_message
+from reports.render import render_report, write_files
+from reports.week import IsoWeek
+from storage.allocations import import_allocations, read_allocation_file
+from storage.db import open_database
+from storage.models import FlagRow
+from storage.originals import OriginalStore
 
 WEEK = IsoWeek(2024, 12)
 OUT = Path(__file__).resolve().parent

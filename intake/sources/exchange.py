@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from exchangelib import (
     BASIC,
@@ -31,7 +31,7 @@ from exchangelib import (
     Identity,
     OAuth2Credentials,
 )
-from exchangelib.errors import EWSError, ErrorFolderNotFound, UnauthorizedError
+from exchangelib.errors import ErrorFolderNotFound, EWSError, UnauthorizedError
 from exchangelib.folders import BaseFolder, Messages
 from oauthlib.oauth2 import OAuth2Error
 from requests.exceptions import RequestException
@@ -60,7 +60,7 @@ def _credentials(s: MailboxSettings) -> tuple[Credentials | OAuth2Credentials, s
 
 def _plain(value: datetime | None) -> datetime | None:
     """EWSDateTime as a plain aware datetime in UTC."""
-    return datetime.fromtimestamp(value.timestamp(), timezone.utc) if value else None
+    return datetime.fromtimestamp(value.timestamp(), UTC) if value else None
 
 
 class ExchangeSource:

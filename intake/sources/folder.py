@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from intake.sources.base import SourceError, SourceItem, header_message_id
@@ -44,7 +44,7 @@ class FolderSource:
         for path in self._waiting():
             try:
                 raw = path.read_bytes()
-                mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+                mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
             except FileNotFoundError:
                 continue
             except OSError as exc:

@@ -2,11 +2,17 @@
 import time
 
 import pytest
-from PIL import Image
 
 from extractors.pages import DocumentReader, ReadOptions
 from tests.extractors.conftest import (
-    LETTER_LINES, binarised, blank_pdf, image_bytes, photo, png_bomb, scan_pdf, text_image,
+    LETTER_LINES,
+    binarised,
+    blank_pdf,
+    image_bytes,
+    photo,
+    png_bomb,
+    scan_pdf,
+    text_image,
     text_pdf,
 )
 

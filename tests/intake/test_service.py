@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -96,7 +96,7 @@ def test_imap_poll_end_to_end(pipeline, session_factory, db_url, tmp_path, imap_
 
 def test_exchange_poll_end_to_end(pipeline, session_factory, db_url, tmp_path, ews):
     raw = message([("B04.pdf", text_pdf(requisition_lines()))], message_id="<ews-1@test>")
-    ews.mailbox.deliver(raw, "<ews-1@test>", received=datetime(2024, 3, 25, 9, 3, tzinfo=timezone.utc))
+    ews.mailbox.deliver(raw, "<ews-1@test>", received=datetime(2024, 3, 25, 9, 3, tzinfo=UTC))
     settings = _settings(db_url, tmp_path, ews.settings())
 
     (record,) = poll_once(settings, pipeline, source=ExchangeSource(settings.mailbox, max_wait=1))
@@ -135,7 +135,7 @@ def test_refused_login_is_recorded_retried_with_backoff_and_cleared(
 
 def test_backoff_doubles_and_is_capped():
     interval = timedelta(minutes=5)
-    at = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    at = datetime(2024, 1, 1, tzinfo=UTC)
     waits = [retry_at(SourceState(failures=f, last_error_at=at), interval) - at for f in (1, 2, 3, 4, 30)]
     assert waits == [timedelta(minutes=m) for m in (2.5, 7.5, 17.5, 37.5, 62.5)]
     assert retry_at(SourceState(failures=0, last_error_at=at), interval) is None

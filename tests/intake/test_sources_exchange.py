@@ -1,7 +1,7 @@
 """The Exchange source, real exchangelib against a local EWS endpoint."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -28,16 +28,16 @@ def test_items_come_as_mime_keyed_without_the_ews_id_and_move_after(ews) -> None
     first = make_message(message_id="<a@region.example.se>",
                          attachments=[("a.pdf", b"%PDF-1.4 a")])
     ews.mailbox.deliver(first, "<a@region.example.se>",
-                        received=datetime(2024, 3, 25, 9, 3, tzinfo=timezone.utc))
+                        received=datetime(2024, 3, 25, 9, 3, tzinfo=UTC))
     ews.mailbox.deliver(_forwarded(), "<fwd@region.example.se>",
-                        received=datetime(2024, 3, 25, 10, 0, tzinfo=timezone.utc))
+                        received=datetime(2024, 3, 25, 10, 0, tzinfo=UTC))
     source = ExchangeSource(ews.settings(), max_wait=1)
 
     items = list(source.fetch())
     assert [i.message_id for i in items] == ["<a@region.example.se>", "<fwd@region.example.se>"]
     assert items[0].raw == first
     assert b"rekv.pdf" in items[1].raw  # the forwarded item travels inside the MIME content
-    assert items[0].received == datetime(2024, 3, 25, 9, 3, tzinfo=timezone.utc)
+    assert items[0].received == datetime(2024, 3, 25, 9, 3, tzinfo=UTC)
     ews_id = items[0].handle.id
     assert ews_id not in items[0].key and items[0].key.startswith("exchange:")
 
@@ -55,7 +55,7 @@ def test_items_come_as_mime_keyed_without_the_ews_id_and_move_after(ews) -> None
 def test_listing_is_taken_before_moving_so_no_page_is_skipped(ews) -> None:
     for n in range(12):
         ews.mailbox.deliver(make_message(message_id=f"<m{n}@x>"), f"<m{n}@x>",
-                            received=datetime(2024, 1, 1, 8, n, tzinfo=timezone.utc))
+                            received=datetime(2024, 1, 1, 8, n, tzinfo=UTC))
     source = ExchangeSource(ews.settings(), max_wait=1)
     seen = []
     for item in source.fetch():

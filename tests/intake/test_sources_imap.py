@@ -9,8 +9,8 @@ import pytest
 
 from intake.sources.base import SourceError
 from intake.sources.imap import ImapSource
-from tests.intake.fakes.dovecot import ImapAccount, free_port
 from tests.documents import message as make_message
+from tests.intake.fakes.dovecot import ImapAccount, free_port
 
 
 def test_fetch_keys_on_uidvalidity_and_uid_without_marking_seen(imap_account: ImapAccount) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import email
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -13,7 +13,7 @@ from aiosmtpd.controller import Controller
 from storage.db import open_database
 from tests.reports.seed import seed_week
 
-REPORT_TIME = datetime(2024, 4, 8, 5, 0, tzinfo=timezone.utc)
+REPORT_TIME = datetime(2024, 4, 8, 5, 0, tzinfo=UTC)
 """Monday 8 April 2024, 07:00 in Stockholm: when the scheduled job sends week 14."""
 
 

@@ -6,7 +6,7 @@ Times are written in Swedish local time and stored as UTC, as the pipeline store
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import count
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ _ids = count(1)
 
 def at(local_time: str) -> datetime:
     """"2024-04-02 09:03" in Stockholm → an aware UTC datetime."""
-    return datetime.fromisoformat(local_time).replace(tzinfo=STOCKHOLM).astimezone(timezone.utc)
+    return datetime.fromisoformat(local_time).replace(tzinfo=STOCKHOLM).astimezone(UTC)
 
 
 def add_document(session: Session, received: str, *, document_type: str = "requisition",

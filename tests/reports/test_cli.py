@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import typer
@@ -95,7 +95,7 @@ def _cases_list(url: str, *args: str) -> list[dict]:
 
 def test_figures_agree_with_cases_list(seeded_factory, sqlite_url):
     week = IsoWeek.parse("2024-W14")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with seeded_factory() as session:
         figures = collect_figures(session, week, None, now)
 

@@ -2,7 +2,7 @@
 endpoint (CreateItem, SendAndSaveCopy), and an EWS refusal recorded and retried next run."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 
 import pytest
@@ -78,7 +78,7 @@ def test_an_ews_refusal_is_recorded_and_sent_at_the_next_run(seeded_factory, sql
     assert ews.mailbox.in_folder("Skickat") == []
 
     ews.mailbox.send_error = None
-    next_monday = datetime(2024, 4, 15, 5, 0, tzinfo=timezone.utc)
+    next_monday = datetime(2024, 4, 15, 5, 0, tzinfo=UTC)
     results = weekly_job(settings, now=next_monday)
     assert [(r.week, r.status, r.attempts) for r in results] == [
         ("2024-W14", "sent", 2), ("2024-W15", "sent", 1)]

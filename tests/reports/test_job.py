@@ -1,7 +1,7 @@
 """The scheduled job: its trigger, once per week and recipient, and retries of old failures."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -20,7 +20,7 @@ def test_default_trigger_is_monday_seven_stockholm_time():
     after = datetime(2024, 4, 3, 12, 0, tzinfo=STOCKHOLM)
     assert trigger.get_next_fire_time(None, after) == datetime(2024, 4, 8, 7, 0, tzinfo=STOCKHOLM)
     winter = trigger.get_next_fire_time(None, datetime(2024, 1, 3, tzinfo=STOCKHOLM))
-    assert winter.astimezone(timezone.utc) == datetime(2024, 1, 8, 6, 0, tzinfo=timezone.utc)
+    assert winter.astimezone(UTC) == datetime(2024, 1, 8, 6, 0, tzinfo=UTC)
 
 
 def test_trigger_follows_the_settings():
@@ -50,7 +50,7 @@ def test_job_retries_a_week_that_failed(seeded_factory, sqlite_url, smtp_server)
     controller, inbox = smtp_server
     [failed] = weekly_job(_settings(sqlite_url, free_port()), now=REPORT_TIME)
     assert failed.status == "failed"
-    next_monday = datetime(2024, 4, 15, 5, 0, tzinfo=timezone.utc)
+    next_monday = datetime(2024, 4, 15, 5, 0, tzinfo=UTC)
     results = weekly_job(_settings(sqlite_url, controller.port), now=next_monday)
     assert [(r.week, r.status, r.attempts) for r in results] == [
         ("2024-W14", "sent", 2), ("2024-W15", "sent", 1)]
@@ -67,7 +67,7 @@ def test_installed_job_runs_at_start_and_then_on_mondays(sqlite_url):
     scheduler.start(paused=True)
     try:
         job = scheduler.get_job(JOB_ID)
-        assert job.next_run_time <= datetime.now(timezone.utc)
+        assert job.next_run_time <= datetime.now(UTC)
         assert isinstance(job.trigger, CronTrigger)
         assert job.max_instances == 1 and job.coalesce
     finally:

@@ -1,11 +1,5 @@
 import pytest
 
-from validators.rules.allocation import (
-    amount_exceeds_allocation,
-    decision_amount_mismatch,
-    share_below_minimum,
-)
-
 from tests.validators.factories import (
     REGION_GOTLAND,
     REGION_OREBRO,
@@ -15,6 +9,11 @@ from tests.validators.factories import (
     decision,
     requisition,
     return_report,
+)
+from validators.rules.allocation import (
+    amount_exceeds_allocation,
+    decision_amount_mismatch,
+    share_below_minimum,
 )
 
 GOTLAND_800K = allocation(REGION_GOTLAND, 800_000)

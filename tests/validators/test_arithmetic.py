@@ -1,6 +1,5 @@
-from validators.rules.arithmetic import sum_mismatch, unused_mismatch, used_exceeds_received
-
 from tests.validators.factories import amounts, context, decision, return_report, table
+from validators.rules.arithmetic import sum_mismatch, unused_mismatch, used_exceeds_received
 
 
 def test_used_exceeds_received():

@@ -1,8 +1,6 @@
 import pytest
 
 from config.programs import parse_programs
-from validators.rules.completeness import low_confidence, missing_field, required_fields
-
 from tests.validators.factories import (
     REGION_GOTLAND,
     amounts,
@@ -12,6 +10,7 @@ from tests.validators.factories import (
     requisition,
     return_report,
 )
+from validators.rules.completeness import low_confidence, missing_field, required_fields
 
 
 def codes_fields(flags):

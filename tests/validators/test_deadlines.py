@@ -1,10 +1,9 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from validators.rules.deadlines import late_report, late_requisition
-
 from tests.validators.factories import STOCKHOLM, context, requisition, return_report
+from validators.rules.deadlines import late_report, late_requisition
 
 
 def at(text: str) -> datetime:
@@ -25,7 +24,7 @@ def test_the_deadline_day_is_on_time(received):
 
 
 def test_late_utc_evening_is_the_next_day_in_stockholm():
-    ctx = context(received=datetime(2024, 4, 5, 23, 30, tzinfo=timezone.utc))
+    ctx = context(received=datetime(2024, 4, 5, 23, 30, tzinfo=UTC))
     [flag] = late_requisition(requisition(), ctx)
     assert flag.details["received_on"] == "2024-04-06"
 

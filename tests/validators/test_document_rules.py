@@ -1,11 +1,10 @@
+from tests.validators.factories import context, requisition
 from validators.rules.document import (
     duplicate_document,
     no_document,
     unknown_document_type,
     unreadable_document,
 )
-
-from tests.validators.factories import context, requisition
 
 
 def test_unreadable_document_names_the_reason():

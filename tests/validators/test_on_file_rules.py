@@ -1,5 +1,3 @@
-from validators.rules.on_file import duplicate_requisition, pool_exceeded
-
 from tests.validators.factories import (
     BOTKYRKA,
     REGION_GOTLAND,
@@ -9,6 +7,7 @@ from tests.validators.factories import (
     filed,
     requisition,
 )
+from validators.rules.on_file import duplicate_requisition, pool_exceeded
 
 
 def test_pool_exceeded_counts_the_files_and_this_one():

@@ -1,13 +1,6 @@
 import pytest
 
 from extractors.model import OrgRef
-from validators.rules.recipient import (
-    no_allocation,
-    unknown_program,
-    unknown_recipient,
-    wrong_recipient_kind,
-)
-
 from tests.validators.factories import (
     BOTKYRKA,
     REGION_GOTLAND,
@@ -17,6 +10,12 @@ from tests.validators.factories import (
     requisition,
     return_report,
     standard_context,
+)
+from validators.rules.recipient import (
+    no_allocation,
+    unknown_program,
+    unknown_recipient,
+    wrong_recipient_kind,
 )
 
 RECIPIENT_DOCS = [requisition, return_report, decision]

@@ -1,5 +1,5 @@
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,8 +58,8 @@ def test_dates_are_written_with_the_month_name():
 
 
 def test_stockholm_date_moves_late_utc_evening_to_the_next_day():
-    assert stockholm_date(datetime(2024, 4, 5, 23, 30, tzinfo=timezone.utc)) == date(2024, 4, 6)
-    assert stockholm_date(datetime(2024, 4, 5, 21, 59, tzinfo=timezone.utc)) == date(2024, 4, 5)
+    assert stockholm_date(datetime(2024, 4, 5, 23, 30, tzinfo=UTC)) == date(2024, 4, 6)
+    assert stockholm_date(datetime(2024, 4, 5, 21, 59, tzinfo=UTC)) == date(2024, 4, 5)
 
 
 def test_naive_datetime_is_taken_as_swedish_time():
@@ -67,7 +67,7 @@ def test_naive_datetime_is_taken_as_swedish_time():
 
 
 def test_datetime_in_swedish_time():
-    moment = datetime(2024, 3, 25, 8, 3, tzinfo=timezone.utc)
+    moment = datetime(2024, 3, 25, 8, 3, tzinfo=UTC)
     assert format_datetime(moment) == "25 mars 2024 kl. 09.03"
 
 

@@ -1,10 +1,8 @@
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from config.programs import default_programs
 from extractors.model import Extraction
-from validators import RULE_TEXT, RULES, SEVERITY, validate
-
 from tests.validators.factories import (
     BOTKYRKA,
     amounts,
@@ -17,6 +15,7 @@ from tests.validators.factories import (
     standard_context,
     table,
 )
+from validators import RULE_TEXT, RULES, SEVERITY, validate
 
 CONTRACT_SEVERITY = {
     "UNREADABLE_DOCUMENT": "error", "NO_DOCUMENT": "warning", "UNKNOWN_DOCUMENT_TYPE": "warning",
@@ -40,7 +39,7 @@ def test_every_contract_code_has_a_rule_a_severity_and_a_text():
 
 
 def test_clean_documents_raise_nothing():
-    on_time = standard_context(received=datetime(2024, 2, 26, 9, 0, tzinfo=timezone.utc))
+    on_time = standard_context(received=datetime(2024, 2, 26, 9, 0, tzinfo=UTC))
     for doc in (requisition(), return_report(), decision()):
         assert validate(doc, on_time) == []
 
@@ -84,7 +83,7 @@ def test_a_requisition_with_everything_wrong():
         evidence=[evidence("amounts.requested", 0.3)],
     )
     ctx = standard_context(
-        received=datetime(2024, 4, 5, 23, 30, tzinfo=timezone.utc),
+        received=datetime(2024, 4, 5, 23, 30, tzinfo=UTC),
         requisitions_on_file=[filed(5, doc.organisation, 81_500_000)],
         duplicate_of=4,
     )
@@ -100,7 +99,7 @@ def test_a_requisition_with_everything_wrong():
 
 def test_return_report_that_does_not_balance():
     doc = return_report(amounts=amounts(received=1_349_000, used=1_400_000, unused=0))
-    ctx = standard_context(received=datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc))
+    ctx = standard_context(received=datetime(2024, 3, 4, 9, 0, tzinfo=UTC))
     assert codes(validate(doc, ctx)) == ["LATE_REPORT", "USED_EXCEEDS_RECEIVED"]
 
 
@@ -111,6 +110,6 @@ def test_decision_from_the_seed_is_within_its_written_precision():
 
 def test_with_the_shipped_programs_a_municipality_cannot_requisition_hembesok_2024():
     ctx = context(programs=default_programs(),
-                  received=datetime(2024, 4, 5, 23, 30, tzinfo=timezone.utc))
+                  received=datetime(2024, 4, 5, 23, 30, tzinfo=UTC))
     doc = requisition(organisation=BOTKYRKA, amounts={})
     assert codes(validate(doc, ctx)) == ["WRONG_RECIPIENT_KIND", "LATE_REQUISITION"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -63,7 +63,7 @@ def seed(factory: sessionmaker[Session], store: OriginalStore) -> Seeded:
     pdf = requisition_pdf()
     digest = store.put(pdf)
     raw = store.put(RAW_EML)
-    received = datetime(2024, 3, 25, 8, 3, tzinfo=timezone.utc)
+    received = datetime(2024, 3, 25, 8, 3, tzinfo=UTC)
     with factory() as session:
         for name, role in USERS.items():
             create_user(session, name, role, PASSWORD)

@@ -1,7 +1,7 @@
 """The JSON API and /health."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
@@ -48,7 +48,7 @@ def test_openapi_documents_the_api(client):
 
 def test_health_reports_database_and_last_poll(client, factory):
     assert client.get("/health").json()["last_successful_poll"] is None
-    when = datetime(2024, 3, 25, 9, 0, tzinfo=timezone.utc)
+    when = datetime(2024, 3, 25, 9, 0, tzinfo=UTC)
     with factory() as s:
         s.add(SourceState(source="folder:var/inbox", last_poll_at=when, last_success_at=when))
         s.commit()

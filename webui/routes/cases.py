@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -73,7 +73,7 @@ def close_case(request: Request, db: Db, user: Registrator, flag_id: int,
         raise PageError(409, "Ärendet är redan avslutat.")
     new_status = "resolved" if action == "resolve" else "dismissed"
     flag.status, flag.comment = new_status, comment[:5000]
-    flag.resolved_by, flag.resolved_at = user.username, datetime.now(timezone.utc)
+    flag.resolved_by, flag.resolved_at = user.username, datetime.now(UTC)
     db.add(AuditEntry(actor=user.username, action=f"flag_{action}", entity="flag",
                       entity_id=str(flag.id), field="status", old_value="open",
                       new_value=new_status, comment=flag.comment))

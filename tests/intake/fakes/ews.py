@@ -21,7 +21,7 @@ import threading
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -34,14 +34,14 @@ S = "http://schemas.xmlsoap.org/soap/envelope/"
 M = "http://schemas.microsoft.com/exchange/services/2006/messages"
 T = "http://schemas.microsoft.com/exchange/services/2006/types"
 
-ENVELOPE = """<?xml version="1.0" encoding="utf-8"?>
+ENVELOPE = f"""<?xml version="1.0" encoding="utf-8"?>
 <s:Envelope xmlns:s="{S}"><s:Header><h:ServerVersionInfo MajorVersion="15" MinorVersion="1" \
 MajorBuildNumber="2507" MinorBuildNumber="6" Version="V2017_07_11" xmlns:h="{T}" xmlns="{T}"/>\
-</s:Header><s:Body>{{body}}</s:Body></s:Envelope>""".format(S=S, T=T)
+</s:Header><s:Body>{{body}}</s:Body></s:Envelope>"""
 
-FAULT = """<?xml version="1.0" encoding="utf-8"?>
+FAULT = f"""<?xml version="1.0" encoding="utf-8"?>
 <s:Envelope xmlns:s="{S}"><s:Body><s:Fault><faultcode>s:Client</faultcode>\
-<faultstring>{{text}}</faultstring></s:Fault></s:Body></s:Envelope>""".format(S=S)
+<faultstring>{{text}}</faultstring></s:Fault></s:Body></s:Envelope>"""
 
 
 def _new_id() -> str:
@@ -116,7 +116,7 @@ class FakeMailbox:
         with self.lock:
             target = self.folder_named(folder)
             item = FakeItem(_new_id(), target.id, mime, message_id,
-                            received or datetime.now(timezone.utc))
+                            received or datetime.now(UTC))
             self.items[item.id] = item
             return item.id
 
@@ -223,7 +223,7 @@ class EwsHandlers:
                 continue
             mime = base64.b64encode(item.mime).decode()
             mid = f"<t:InternetMessageId>{escape(item.message_id)}</t:InternetMessageId>" if item.message_id else ""
-            received = item.received.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            received = item.received.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             out.append(_ok("GetItem", f'<m:Items><t:Message><t:MimeContent CharacterSet="UTF-8">{mime}'
                                       f'</t:MimeContent><t:ItemId Id="{item.id}" ChangeKey="{item.change_key}"/>'
                                       f"<t:DateTimeReceived>{received}</t:DateTimeReceived>{mid}"
@@ -256,7 +256,7 @@ class EwsHandlers:
         for message in req.find(f"{{{M}}}Items"):
             mime = base64.b64decode(message.findtext(f"{{{T}}}MimeContent"))
             to = tuple(a.text for a in message.iterfind(f".//{{{T}}}EmailAddress"))
-            item = FakeItem(_new_id(), saved.id, mime, None, datetime.now(timezone.utc),
+            item = FakeItem(_new_id(), saved.id, mime, None, datetime.now(UTC),
                             recipients=to)
             self.box.items[item.id] = item
         return _response("CreateItem", [_ok("CreateItem", "<m:Items/>")])
