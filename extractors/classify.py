@@ -194,7 +194,7 @@ def _fuzzy_program_hits(doc: Doc, catalog: ProgramCatalog,
     for token in doc:
         if len(token.text) < FUZZY_MIN_LENGTH or any(s <= token.idx < e for s, e in covered):
             continue
-        match = process.extractOne(fold(token.text), words.keys(), scorer=fuzz.ratio,
+        match = process.extractOne(token.norm_, words.keys(), scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_PROGRAM_SCORE)
         if match:
             hits.append(PhraseHit(words[match[0]], token.idx, token.idx + len(token.text), 1))

@@ -8,6 +8,7 @@ its evidence's confidence is the words' OCR confidence times how sure the readin
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -150,6 +151,8 @@ class Extractor:
 
     def __init__(self, doc: DocumentText, catalog: ProgramCatalog):
         self.flow: Flow = build_flow(doc)
+        self.folded = fold(self.flow.text)
+        """The flow's text folded (extractors.text.fold), offset for offset."""
         self.doc: Doc = parse(self.flow.prose_text())
         self.catalog = catalog
         self.orgs: list[Mention] = mentions(self.doc)
@@ -194,7 +197,7 @@ class Extractor:
         are read per column; offsets are those of ``flow.text``."""
         chars = list(self.flow.text)
         spans = self.flow.word_spans
-        for (_, end, left), (start, _, right) in zip(spans, spans[1:]):
+        for (_, end, left), (start, _, right) in itertools.pairwise(spans):
             if start != end + 1 or chars[end] != " " or left.page != right.page:
                 continue
             height = max(left.bbox[3] - left.bbox[1], right.bbox[3] - right.bbox[1], 1.0)
@@ -206,7 +209,7 @@ class Extractor:
         """Whether consecutive amounts stand in separate columns of one row."""
         return any("\t" in self.column_text[a.end:b.start] and
                    not re.search(r"\w", self.column_text[a.end:b.start])
-                   for a, b in zip(amounts, amounts[1:]))
+                   for a, b in itertools.pairwise(amounts))
 
     def _inside_date(self, start: int, end: int) -> bool:
         return any(d.start <= start and end <= d.end for d in self.dates)
@@ -275,11 +278,11 @@ class Extractor:
                     if label.end <= a.start and a.end <= label.value_end and self._plausible(a)]
         if self._in_columns(in_value):
             return None
-        for a in self.amounts:
-            if label.end <= a.start and a.end <= label.value_end and self._plausible(a):
-                between = self.flow.text[label.end:a.start]
-                certainty = self._amount_certainty(between, a) * (1.0 if label.exact else 0.85)
-                return Reading(a.amount, a.start, a.end, certainty)
+        if in_value:
+            a = in_value[0]
+            between = self.flow.text[label.end:a.start]
+            certainty = self._amount_certainty(between, a) * (1.0 if label.exact else 0.85)
+            return Reading(a.amount, a.start, a.end, certainty)
         rest = self.flow.text[label.end:label.value_end]
         if re.search(r"[^\W\d_]{3,}", re.sub(r"\([^)]*\)", "", rest)):
             return None
@@ -393,7 +396,7 @@ class Extractor:
         """A return report written as prose: "Region X har erhållit 5 035 000 kronor ...
         Av dessa har 4 800 000 kronor förbrukats." Each amount with a unit takes the field
         of the nearest cue word in its sentence; the first amount of each field counts."""
-        folded = fold(self.flow.text)
+        folded = self.folded
         found: dict[str, Reading] = {}
         for a in self.amounts:
             if not a.has_unit:
@@ -470,7 +473,7 @@ class Extractor:
 
     def read_grant_year(self) -> None:
         text = self.flow.text
-        folded = fold(text)
+        folded = self.folded
         scores: dict[int, float] = {}
         where: dict[int, tuple[int, int]] = {}
         references = [m.span() for m in REFERENCE.finditer(text)]
@@ -642,7 +645,7 @@ class Extractor:
         """The municipal share: a percentage whose nearest party word is the municipality's
         ("Andel till kommunal verksamhet 25 %", "Av bidraget ska 40 procent finansiera
         kommunal verksamhet"), or a bare "Andel: 40 %" in a form."""
-        folded = OCR_ANDEL.sub("andel", fold(self.flow.text))
+        folded = OCR_ANDEL.sub("andel", self.folded)
         best: Reading | None = None
         for m in SHARE.finditer(folded):
             certainty = self._share_certainty(folded, m.start(), m.end())
@@ -775,16 +778,15 @@ class Extractor:
                     self.out.tables.append(ItemisedTable(
                         tuple(a.amount.value for a in cells), total.amount.value, page,
                         union_bbox(words)))
-            self._used_from_table(line, totals)
+            self._used_from_table(line, total_line, totals)
 
-    def _used_from_table(self, above: int, totals: list[AmountMatch]) -> None:
+    def _used_from_table(self, above: int, total_line: int, totals: list[AmountMatch]) -> None:
         """A cost table's total as the used amount, when nothing else states it."""
         if self.out.document_type != "return_report" or "used" in self.out.amounts:
             return
         context = " ".join(fold(ln.text) for ln in
                            self.flow.lines[max(0, above - COST_CONTEXT_LINES + 1):above + 1])
-        total_text = fold(self.flow.text[slice(*self.flow.line_span(self.flow.line_index(
-            totals[0].start)))])
+        total_text = fold(self.flow.lines[total_line].text)
         if not (COST_CONTEXT.search(context) or COST_CONTEXT.search(total_text)):
             return
         total = totals[self._actual_column(above, totals)]
@@ -796,7 +798,7 @@ class Extractor:
         grant year; else the last, where the current figures stand."""
         if len(totals) == 1 or header_line < 0:
             return len(totals) - 1
-        header = [w for w in self.flow.lines[header_line].words]
+        header = self.flow.lines[header_line].words
         for i, total in enumerate(totals):
             words = self.flow.words_in(total.start, total.end)
             x0, x1 = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
@@ -817,7 +819,7 @@ class Extractor:
         found = [a for a in self.amounts if start <= a.start and a.end <= end]
         if not found or not re.search(r"[^\W\d_]{3,}", self.flow.text[start:found[0].start]):
             return []
-        if len(found) > 1 and not all(self._in_columns([a, b]) for a, b in zip(found, found[1:])):
+        if len(found) > 1 and not all(self._in_columns([a, b]) for a, b in itertools.pairwise(found)):
             return []
         tail = self.flow.text[found[-1].end:end]
         return found if not re.search(r"\w", tail) else []

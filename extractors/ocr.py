@@ -7,6 +7,7 @@ pixel boxes are mapped back through the clean-up's affine map and scaled to poin
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -68,7 +69,7 @@ def upside_down(words: list[RawWord]) -> bool:
         lines.setdefault(w.line_key, []).append(w)
     forward = backward = 0
     for line in lines.values():
-        for a, b in zip(line, line[1:]):
+        for a, b in itertools.pairwise(line):
             if b.box[0] > a.box[0]:
                 forward += 1
             elif b.box[0] < a.box[0]:

@@ -51,6 +51,8 @@ a square of 2 points): twice a full stop in 12 pt text."""
 SPECK_REACH = 0.012
 """A blot with no other ink within this share of the page's width (2.5 mm) is dust; a full
 stop, a comma, an i's dot or an umlaut always has its letters this close."""
+SPECK_SLICE = 512
+"""Specks measured against every letter at once (memory: this × letters × a few arrays)."""
 MIN_SPECKS = 300
 """Isolated blots a page needs to count as dusty and be cleaned: a clean scan has a few dozen
 (the remnants of a dotted rule), and taking those away changes how Tesseract reads the
@@ -77,7 +79,7 @@ def compose(outer: np.ndarray, inner: np.ndarray) -> np.ndarray:
     return (a @ b)[:2]
 
 
-def _ink(gray: np.ndarray) -> np.ndarray:
+def ink_mask(gray: np.ndarray) -> np.ndarray:
     """Binary ink mask (255 = ink) by Otsu's threshold."""
     _, mask = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     return mask
@@ -123,7 +125,7 @@ def estimate_skew(gray: np.ndarray) -> float:
     scale = min(1.0, SKEW_WORK_WIDTH / w)
     small = cv2.resize(gray, (max(1, int(w * scale)), max(1, int(h * scale))),
                        interpolation=cv2.INTER_AREA)
-    ys, xs = np.nonzero(_ink(small))
+    ys, xs = np.nonzero(ink_mask(small))
     if len(xs) < 200:
         return 0.0
     if len(xs) > 60_000:
@@ -226,7 +228,7 @@ def dashed_rule_mask(gray: np.ndarray) -> np.ndarray:
     consecutive lines would otherwise make one.
     """
     h, w = gray.shape
-    ink = _ink(gray)
+    ink = ink_mask(gray)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     thick = max(2, round(w * DASH_THICKNESS))
     widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
@@ -282,7 +284,7 @@ def speck_mask(gray: np.ndarray) -> tuple[np.ndarray | None, int]:
     no other ink within SPECK_REACH. Tesseract reads them as "|", "." or "'", or takes them
     into a word. No mask when there are fewer than MIN_SPECKS."""
     h, w = gray.shape
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(_ink(gray), connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink_mask(gray), connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] <= max(2, SPECK_AREA * h * w)
     small[0] = False
     if small.sum() < MIN_SPECKS:  # too few to be a dusty page, isolated or not
@@ -290,12 +292,16 @@ def speck_mask(gray: np.ndarray) -> tuple[np.ndarray | None, int]:
     reach = max(3, round(SPECK_REACH * w))
     left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
     right, bottom = left + stats[:, cv2.CC_STAT_WIDTH], top + stats[:, cv2.CC_STAT_HEIGHT]
-    s, b = np.flatnonzero(small), np.flatnonzero(~small)[1:]
-    # Box to box gaps, every speck against every letter: cheaper than dilating the page.
-    gap_x = np.maximum(left[b][None, :] - right[s][:, None], left[s][:, None] - right[b][None, :])
-    gap_y = np.maximum(top[b][None, :] - bottom[s][:, None], top[s][:, None] - bottom[b][None, :])
+    b = np.flatnonzero(~small)[1:]
+    b_left, b_top, b_right, b_bottom = left[b][None, :], top[b][None, :], right[b][None, :], \
+        bottom[b][None, :]
     crowded = np.zeros(count, bool)
-    crowded[s] = ((gap_x <= reach) & (gap_y <= reach)).any(axis=1)
+    # Box to box gaps, every speck against every letter: cheaper than dilating the page. In
+    # slices of specks, so a page of dust cannot take the worker's memory.
+    for s in np.array_split(np.flatnonzero(small), max(1, int(small.sum()) // SPECK_SLICE)):
+        gap_x = np.maximum(b_left - right[s][:, None], left[s][:, None] - b_right)
+        gap_y = np.maximum(b_top - bottom[s][:, None], top[s][:, None] - b_bottom)
+        crowded[s] = ((gap_x <= reach) & (gap_y <= reach)).any(axis=1)
     dust = small & ~crowded
     found = int(dust.sum())
     if found < MIN_SPECKS:

@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 from spacy.lang.sv.stop_words import STOP_WORDS
 
+from extractors.preprocess import ink_mask
 from extractors.tesseract import RawWord, tesseract_words
 
 RECHECK_BELOW = 0.85
@@ -76,20 +77,18 @@ def _speck_before(word: RawWord, number: RawWord) -> bool:
 
 def _number_spans(words: list[RawWord]) -> list[tuple[int, int]]:
     """(first, last) index of each doubtful number on a line: a run of numeric words, with
-    the punctuation and units read between and after them, and the
-    specks before them that may be digits misread ("a" for "424"). A number is doubtful when
-    its digits are read under RECHECK_BELOW, a misread unit follows it or a misread 1
+    the punctuation and units read between and after them, and the specks before them (back
+    to the previous number) that may be digits misread ("a" for "424"). A number is doubtful
+    when its digits are read under RECHECK_BELOW, a misread unit follows it or a misread 1
     precedes it."""
     spans = []
-    i = 0
+    i = previous_end = 0
     while i < len(words):
         if not _numeric(words[i]):
             i += 1
             continue
         start = i
-        while start > 0 and _speck_before(words[start - 1], words[start]) and (
-            not spans or start - 1 > spans[-1][1]
-        ):
+        while start > previous_end and _speck_before(words[start - 1], words[start]):
             start -= 1
         j = i
         while j + 1 < len(words) and (_numeric(words[j + 1]) or _unit_or_speck(words[j + 1])):
@@ -98,7 +97,7 @@ def _number_spans(words: list[RawWord]) -> list[tuple[int, int]]:
                 or (j > i and _misread_unit(words[j]))
                 or any(w.text in ONE_MISREAD for w in words[start:i])):
             spans.append((start, j))
-        i = j + 1
+        i = previous_end = j + 1
     return spans
 
 
@@ -106,8 +105,7 @@ def despeckle(crop: np.ndarray) -> np.ndarray:
     """``crop`` (a line) without the specks of a dotted rule: components no bigger than
     SPECK_SIZE of the line's glyph height either way. A thousands point goes with them; a
     decimal comma, taller, stays."""
-    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink_mask(crop), connectivity=8)
     if count <= 2:
         return crop
     heights = stats[1:, cv2.CC_STAT_HEIGHT]

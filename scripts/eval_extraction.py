@@ -3,7 +3,7 @@
 usage: python scripts/eval_extraction.py [CORPUS_DIR] [--only text|scanned] [--file A13.pdf]
 
 Text PDFs are read through their text layer (extractors.pdf_text.page_words); scanned ones
-through Tesseract (image_to_data, swe+eng, 300 dpi, one thread), with OCR words cached under
+through Tesseract (extractors.tesseract, swe+eng, 300 dpi, one thread), with OCR words cached under
 /tmp so reruns are fast. With --pages, every file goes through the product's page reader
 (extractors.pages.DocumentReader) instead. Fields are compared the way ../shared/tools/score.py's ``compare``
 does. Results go to stdout; a wrong value is printed with what was expected.
@@ -23,14 +23,15 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np
 import pdfplumber
 import pypdfium2
-import pytesseract
 from PIL import Image
 
 from extractors.fields import extract_fields
 from extractors.model import DocumentText, Extraction, PageText, Word
 from extractors.pdf_text import assign_lines, page_words
+from extractors.tesseract import tesseract_words
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "devset"
 CACHE_DIR = Path("/tmp/grant-intake-eval-ocr-v2")
@@ -47,18 +48,12 @@ def _ocr_page(path: Path, index: int) -> list[dict]:
             check=True,
         )
         with Image.open(out.with_suffix(".pgm")) as image:
-            data = pytesseract.image_to_data(
-                image, lang="swe+eng", output_type=pytesseract.Output.DICT
-            )
+            raw = tesseract_words(np.asarray(image.convert("L")), languages="swe+eng")
     scale = 72 / DPI
     words = []
-    for i, text in enumerate(data["text"]):
-        text = text.strip()
-        conf = float(data["conf"][i])
-        if not text or conf < 0:
-            continue
-        x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
-        words.append({"text": text, "bbox": [x, y, x + w, y + h], "conf": conf / 100})
+    for r in raw:
+        x, y, w, h = (v * scale for v in r.box)
+        words.append({"text": r.text, "bbox": [x, y, x + w, y + h], "conf": r.confidence})
     return words
 
 

@@ -16,9 +16,7 @@ makes of them without OCR, to tell OCR errors from extraction errors.
 """
 from __future__ import annotations
 
-import csv
 import io
-import json
 import random
 import re
 import sys
@@ -38,6 +36,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import truth_entry, write_labels
 from make_variants import (
     ALLOCATIONS,
     HEIGHT,
@@ -439,15 +438,9 @@ def write_corpus(out: Path, as_text: bool = False, seed: int = 20240415) -> None
         v = variants[name]
         file, data = document(v, paper, rng, as_text)
         (out / file).write_bytes(data)
-        truth.append({"file": file, "scanned": not as_text, "received": v.received,
-                      "expect": v.expect, "flags": v.flags})
-    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
-                                    encoding="utf-8")
-    with (out / "allocations.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["program", "grant_year", "recipient_code", "recipient_name", "amount_sek",
-                         "municipal_share_min_percent"])
-        writer.writerows(ALLOCATIONS)
+        truth.append(truth_entry(file, scanned=not as_text, received=v.received,
+                                 expect=v.expect, flags=v.flags))
+    write_labels(out, truth, ALLOCATIONS)
 
 
 def main() -> None:

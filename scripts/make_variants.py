@@ -13,9 +13,7 @@ A value the document does not state is not in its truth.
 """
 from __future__ import annotations
 
-import csv
 import io
-import json
 import random
 import sys
 from collections.abc import Callable
@@ -24,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2
+from corpus import truth_entry, write_labels
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
@@ -789,15 +788,9 @@ def write_corpus(out: Path, seed: int = 20240314) -> None:
         if v.scanned:
             data = as_scan(data, rng)
         (out / v.file).write_bytes(data)
-        truth.append({"file": v.file, "scanned": v.scanned, "received": v.received,
-                      "expect": v.expect, "flags": v.flags})
-    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
-                                    encoding="utf-8")
-    with (out / "allocations.csv").open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["program", "grant_year", "recipient_code", "recipient_name", "amount_sek",
-                         "municipal_share_min_percent"])
-        writer.writerows(ALLOCATIONS)
+        truth.append(truth_entry(v.file, scanned=v.scanned, received=v.received,
+                                 expect=v.expect, flags=v.flags))
+    write_labels(out, truth, ALLOCATIONS)
 
 
 def main() -> None:

@@ -14,13 +14,13 @@ Värmland 2024). The output is: PDFs, truth.json, allocations.csv (see ../shared
 """
 from __future__ import annotations
 
-import csv
-import json
 import sys
 import textwrap
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus import truth_entry, write_labels
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
@@ -920,32 +920,30 @@ DOCUMENTS = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v1
 """In ingestion order: order matters for DUPLICATE_REQUISITION and POOL_EXCEEDED."""
 
 
-def write_allocations(path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["program", "grant_year", "recipient_code", "recipient_name", "amount_sek",
-                    "municipal_share_min_percent"])
-        for code, (name, amount) in ALLOCATIONS_2024.items():
-            w.writerow(["hembesok", 2024, code, name, amount, SHARE_MINIMUM_2024.get(code, "")])
-        for code, (name, amount) in ALLOCATIONS_2023.items():
-            w.writerow(["hembesok", 2023, code, name, amount, ""])
-        for code, (name, amount, share) in PILOT_2023.items():
-            w.writerow(["bhv-pilot", 2023, code, name, amount, share])
+def allocation_rows() -> Iterator[tuple[object, ...]]:
+    for code, (name, amount) in ALLOCATIONS_2024.items():
+        yield "hembesok", 2024, code, name, amount, SHARE_MINIMUM_2024.get(code, "")
+    for code, (name, amount) in ALLOCATIONS_2023.items():
+        yield "hembesok", 2023, code, name, amount, ""
+    for code, (name, amount, share) in PILOT_2023.items():
+        yield "bhv-pilot", 2023, code, name, amount, share
+
+
+def write_corpus(out: Path, documents: list[Callable[[], Doc]]) -> None:
+    """Each document rendered into ``out``, with its truth and the allocation list."""
+    out.mkdir(parents=True, exist_ok=True)
+    truth = []
+    for make in documents:
+        doc = make()
+        render(doc.page, out / doc.name)
+        truth.append(truth_entry(doc.name, scanned=False, received=doc.received,
+                                 expect=doc.expect, flags=doc.flags))
+    write_labels(out, truth, allocation_rows())
+    print(f"{len(truth)} documents in {out}")
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/variants2")
-    out.mkdir(parents=True, exist_ok=True)
-    truth = []
-    for make in DOCUMENTS:
-        doc = make()
-        render(doc.page, out / doc.name)
-        truth.append({"file": doc.name, "scanned": False, "received": doc.received,
-                      "expect": doc.expect, "flags": doc.flags})
-    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
-                                    encoding="utf-8")
-    write_allocations(out / "allocations.csv")
-    print(f"{len(truth)} documents in {out}")
+    write_corpus(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/variants2"), DOCUMENTS)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ the allocation list are make_variants2's.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -30,12 +29,11 @@ from make_variants2 import (
     letterhead,
     pilot_req,
     region,
-    render,
     report,
     req24,
     tkr,
     to_socialstyrelsen,
-    write_allocations,
+    write_corpus,
 )
 
 TWO_COLUMNS = [(LEFT, "l"), (400, "r"), (RIGHT_EDGE, "r")]
@@ -507,18 +505,7 @@ DOCUMENTS = [w01, w02, w03, w04, w05, w06, w07, w08, w09, w10, w11, w12, w13, w1
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/variants3")
-    out.mkdir(parents=True, exist_ok=True)
-    truth = []
-    for make in DOCUMENTS:
-        doc = make()
-        render(doc.page, out / doc.name)
-        truth.append({"file": doc.name, "scanned": False, "received": doc.received,
-                      "expect": doc.expect, "flags": doc.flags})
-    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
-                                    encoding="utf-8")
-    write_allocations(out / "allocations.csv")
-    print(f"{len(truth)} documents in {out}")
+    write_corpus(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/variants3"), DOCUMENTS)
 
 
 if __name__ == "__main__":

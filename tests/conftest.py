@@ -90,3 +90,15 @@ def pipeline(session_factory, store, reader, tmp_path: Path):
     settings = Settings(db="sqlite://", data_dir=tmp_path / "store")
     with Pipeline(settings, session_factory, store, reader=reader) as p:
         yield p
+
+
+@pytest.fixture
+def ews():
+    """A local EWS endpoint with one empty mailbox (basic auth): the Exchange source's and the
+    report transport's counterpart."""
+    from tests.intake.fakes.ews import FakeEwsServer
+
+    server = FakeEwsServer()
+    yield server
+    server.stop()
+    assert not server.mailbox.errors, server.mailbox.errors

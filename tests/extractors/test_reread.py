@@ -47,7 +47,7 @@ def test_misread_number_is_read_again_and_agreed_on():
     digits = [w for w in again if any(c.isdigit() for c in w.text)]
     assert "".join(w.text for w in digits) == "424600"
     assert min(w.confidence for w in digits) >= 0.9
-    assert [w.text for w in again][0] == "Förbrukat"
+    assert again[0].text == "Förbrukat"
 
 
 def test_a_number_span_takes_its_unit_and_a_misread_percent_but_not_the_next_word():

@@ -21,14 +21,3 @@ def dovecot():
 def imap_account(dovecot: DovecotServer) -> ImapAccount:
     """A fresh, empty IMAP account on the shared Dovecot."""
     return dovecot.add_user()
-
-
-@pytest.fixture
-def ews():
-    """A local EWS endpoint with one empty mailbox (basic auth)."""
-    from tests.intake.fakes.ews import FakeEwsServer
-
-    server = FakeEwsServer()
-    yield server
-    server.stop()
-    assert not server.mailbox.errors, server.mailbox.errors

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 
-import pytest
 from sqlalchemy import select
 
 from config.settings import Settings
@@ -19,14 +18,6 @@ from tests.reports.conftest import REPORT_TIME
 OFFICER = "handlaggare@socialstyrelsen.example.se"
 BOSS = "enhetschef@socialstyrelsen.example.se"
 QUOTA = ("ErrorQuotaExceeded", "The mailbox quota has been exceeded.")
-
-
-@pytest.fixture
-def ews():
-    server = FakeEwsServer()
-    yield server
-    server.stop()
-    assert not server.mailbox.errors, server.mailbox.errors
 
 
 def _settings(ews: FakeEwsServer, recipients: dict[str, list[str]],
