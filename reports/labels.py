@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from config.vocabulary import SEVERITY_NAMES as SEVERITIES
+from config.vocabulary import SEVERITY_ORDER as SEVERITY_ORDER
+from config.vocabulary import STATUS_NAMES as STATUSES
 from reports.week import local
 from validators.swedish import DOCUMENT_TYPE_NAMES, format_number, format_percent
 
-SEVERITIES = {"error": "Fel", "warning": "Varning", "review": "Granska", "info": "Info"}
-SEVERITY_ORDER = ("error", "warning", "review", "info")
-STATUSES = {"open": "Öppen", "resolved": "Åtgärdad", "dismissed": "Avfärdad"}
 NO_PROGRAM = "Okänt program"
 
 
