@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 from typing import Annotated
 from urllib.parse import quote
 
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from intake.recheck import recheck_document
+from intake.recheck import recheck_with_related
 from storage.models import Document
 from webui.corrections import CorrectionError, apply_correction, parse_correction
 from webui.deps import Csrf, Db, Registrator
@@ -61,12 +62,20 @@ def correct_value(request: Request, db: Db, user: Registrator, doc_id: int,
     except CorrectionError as exc:
         return render_document(request, db, doc, status_code=422, error=str(exc),
                                form={"field": field, "value": value})
+    before = (doc.program, doc.grant_year)
     apply_correction(db, doc, correction, user.username)
-    recheck_document(db, doc, request.app.state.settings, programs=request.app.state.programs)
+    recheck_with_related(db, doc, request.app.state.settings, programs=request.app.state.programs,
+                         program_years=[before])
     db.commit()
     log.info("value_corrected document=%s field=%s user=%s", doc.id, field, user.username)
     flash(request, f"{label(field)} är rättat och kontrollerna har körts om.")
     return RedirectResponse(f"/documents/{doc.id}#values", status_code=303)
+
+
+def download_name(doc: Document) -> str:
+    """A name for a document without one (a message body): "dokument-6.txt"."""
+    extension = mimetypes.guess_extension(doc.media_type or "") or ".bin"
+    return f"dokument-{doc.id}{extension}"
 
 
 def _original(request: Request, digest: str, media_type: str, filename: str) -> Response:
@@ -82,8 +91,8 @@ def _original(request: Request, digest: str, media_type: str, filename: str) -> 
 @router.get("/documents/{doc_id:int}/original")
 def document_original(request: Request, db: Db, user: Registrator, doc_id: int) -> Response:
     doc = load_document(db, doc_id)
-    return _original(request, doc.sha256, doc.media_type or "application/octet-stream",
-                     doc.filename or f"dokument-{doc.id}")
+    media_type = doc.media_type or "application/octet-stream"
+    return _original(request, doc.sha256, media_type, doc.filename or download_name(doc))
 
 
 @router.get("/documents/{doc_id:int}/message.eml")
