@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from cli.logs import configure_logging
+from cli.recheck import register_recheck
 from config.settings import Settings, SettingsError, load_settings
 from reports.cli import report_app
 from webui.cli import users_app
@@ -224,6 +225,7 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @allocations_app.command("import")
 def allocations_import(ctx: typer.Context, file: Path) -> None:
     """Läs in en tilldelningslista (CSV eller XLSX)."""
+    from cli.recheck import recheck_with_progress
     from storage.allocations import AllocationFileError, import_allocations, read_allocation_file
 
     if not file.is_file():
@@ -232,11 +234,13 @@ def allocations_import(ctx: typer.Context, file: Path) -> None:
         rows = read_allocation_file(file)
     except AllocationFileError as exc:
         fail(f"{file}: {exc}; inget har lästs in")
-    with ctx.obj.session_factory()() as session:
+    factory = ctx.obj.session_factory()
+    with factory() as session:
         summary = import_allocations(session, rows, str(file))
         session.commit()
     typer.echo(f"{len(rows)} rader: {summary.added} nya, {summary.changed} ändrade, "
                f"{summary.unchanged} oförändrade", err=True)
+    recheck_with_progress(factory, ctx.obj.settings, reason="allocation_import")
 
 
 @allocations_app.command("list")
@@ -328,6 +332,9 @@ def demo_setup(ctx: typer.Context) -> None:
     if password:
         typer.echo(f"Första administratörskontot: användarnamn admin, lösenord {password}")
         typer.echo("(Lösenordet visas bara den här gången.)")
+
+
+register_recheck(app)
 
 
 def main() -> None:

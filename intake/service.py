@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from config.settings import MailboxSettings, Settings, SettingsError, load_settings
 from intake.pipeline import Incoming, Pipeline
+from intake.recheck import recheck_if_programs_changed
 from intake.scheduler import ExtraJob, add_poll_job, make_scheduler, run_until_stopped
 from intake.sources.base import MailSource, SourceError, SourceItem
 from intake.sources.lock import poll_lock
@@ -224,6 +225,8 @@ class PollJob:
             return None
         source = open_source(self.settings)
         try:
+            recheck_if_programs_changed(self.pipeline.session_factory, self.pipeline.programs,
+                                        self.settings.confidence_threshold)
             with self.pipeline.session_factory() as session:
                 state = session.scalar(select(SourceState).where(SourceState.source == source.name))
                 not_before = retry_at(state, self.interval)

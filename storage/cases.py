@@ -15,7 +15,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from config.vocabulary import SEVERITY_ORDER, flag_title
-from storage.models import Document, FlagRow
+from storage.models import AuditEntry, Document, FlagRow
 
 STATUSES = ("open", "resolved", "dismissed")
 LOCAL_TZ = ZoneInfo("Europe/Stockholm")
@@ -242,3 +242,32 @@ def next_case(session: Session, after: Document, f: CaseFilter | None = None) ->
     mine = (after.received_at, after.id)
     later = [i for i in ids if received[i] is not None and (received[i], i) > mine]
     return later[0] if later else ids[0]
+
+
+CLOSING = {"resolve": "resolved", "dismiss": "dismissed"}
+"""A person's action → the status it gives."""
+
+
+def close_flags(session: Session, flags: list[FlagRow], action: str, comment: str,
+                actor: str) -> list[FlagRow]:
+    """Resolve or dismiss the open ones of ``flags`` with one comment, audited (no commit).
+
+    Returns the flags it closed; a flag already closed is left as it is.
+    """
+    status, now = CLOSING[action], datetime.now(LOCAL_TZ)
+    closed = [f for f in flags if f.status == "open"]
+    for flag in closed:
+        flag.status, flag.comment, flag.resolved_by, flag.resolved_at = status, comment, actor, now
+        session.add(AuditEntry(actor=actor, action=f"flag_{action}", entity="flag",
+                               entity_id=str(flag.id), field="status", old_value="open",
+                               new_value=status, comment=comment))
+    return closed
+
+
+def reopen_flag(session: Session, flag: FlagRow, actor: str, comment: str | None) -> None:
+    """Open a closed flag again, by a person's hand (no commit)."""
+    old = flag.status
+    flag.status, flag.resolved_by, flag.resolved_at, flag.comment = "open", None, None, None
+    session.add(AuditEntry(actor=actor, action="flag_reopen", entity="flag",
+                           entity_id=str(flag.id), field="status", old_value=old,
+                           new_value="open", comment=comment or None))

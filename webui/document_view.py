@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import AuditEntry, Document, ExtractedValue, FlagRow
+from config.vocabulary import flag_title
+from storage.cases import next_case
+from storage.models import AuditEntry, Document, ExtractedValue, FlagRow, ValueCorrection
 from storage.originals import OriginalStore
 from validators.codes import RULE_TEXT
 from webui.page_images import PageImageError, page_sizes
-from webui.present import CORRECTABLE_FIELDS, flag_details, label, value_text
+from webui.present import fields_for, flag_details, label, value_text
 
 EML_SOURCES = ("eml", "folder", "imap", "exchange")
 """Source kinds whose raw original is a mail message (bare files have no .eml)."""
@@ -40,12 +42,16 @@ class FieldView:
     label: str
     value: str | None
     evidence: list[ExtractedValue]
+    """As read: text, page, box and confidence."""
+    corrections: list[ValueCorrection]
+    """The layer on top: who set the value to what, and when (newest last)."""
     low_confidence: bool
 
 
 @dataclass(frozen=True)
 class FlagView:
     flag: FlagRow
+    title: str
     rule_text: str
     details: list[tuple[str, str]]
 
@@ -59,6 +65,11 @@ class DocumentView:
     flags: list[FlagView]
     history: list[AuditEntry]
     has_eml: bool
+    body: str | None
+    """A message without attachment: its text."""
+    next_case: int | None
+    flag_titles: dict[str, str]
+    """Audit entity id → the flag's title, for the history."""
 
 
 def _box(v: ExtractedValue, width: float, height: float) -> Box | None:
@@ -102,15 +113,24 @@ def build_document_view(session: Session, doc: Document, store: OriginalStore,
                         threshold: float) -> DocumentView:
     pages, page_error = _pages(doc, store)
     fields = []
-    for name in CORRECTABLE_FIELDS:
+    for name in fields_for(doc):
         evidence = [v for v in doc.values if v.field == name]
+        corrections = [c for c in doc.corrections if c.field == name]
         fields.append(FieldView(
-            name, label(name), value_text(doc, name), evidence,
-            any(v.confidence < threshold and not v.corrected_by for v in evidence)))
+            name, label(name), value_text(doc, name), evidence, corrections,
+            not corrections and any(v.confidence < threshold for v in evidence)))
     order = {"open": 0, "resolved": 1, "dismissed": 2}
     flags = [
-        FlagView(f, RULE_TEXT.get(f.code, ""), flag_details(f.details))
+        FlagView(f, flag_title(f.code), RULE_TEXT.get(f.code, ""), flag_details(f.details))
         for f in sorted(doc.flags, key=lambda f: (order.get(f.status, 3), f.id))
     ]
     return DocumentView(doc, pages, page_error, fields, flags, _history(session, doc),
-                        doc.message.source_kind in EML_SOURCES)
+                        doc.message.source_kind in EML_SOURCES, _body(doc, store),
+                        next_case(session, doc),
+                        {str(f.id): flag_title(f.code) for f in doc.flags})
+
+
+def _body(doc: Document, store: OriginalStore) -> str | None:
+    if doc.status != "no_document" or not store.exists(doc.sha256):
+        return None
+    return store.get(doc.sha256).decode("utf-8", errors="replace").strip() or None

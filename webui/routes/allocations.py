@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from intake.recheck import recheck_in_background
 from storage.allocations import AllocationFileError, import_allocations, parse_allocation_file
 from webui.allocation_views import allocation_overview, load_pending, preview_changes, sign_pending
 from webui.deps import Csrf, Db, Handlaggare
@@ -67,6 +68,9 @@ def confirm_import(request: Request, db: Db, user: Handlaggare,
     rows, filename = pending
     summary = import_allocations(db, rows, filename, actor=user.username)
     db.commit()
+    recheck_in_background(request.app.state.session_factory, programs=request.app.state.programs,
+                          threshold=request.app.state.settings.confidence_threshold,
+                          reason="allocation_import", actor=user.username)
     log.info("allocations_imported file=%s added=%d changed=%d user=%s", filename,
              summary.added, summary.changed, user.username)
     flash(request, f"Fördelningslistan {filename} är sparad: {summary.added} nya rader, "
