@@ -109,9 +109,13 @@ def test_review_a_flagged_requisition(page, live_url, seeded):
     row.get_by_role("textbox").fill("2 000 000 kr")
     row.get_by_role("button", name="Rätta").click()
     expect(page.locator(".flash")).to_contain_text("kontrollerna har körts om")
-    expect(page.locator("#value-amounts\\.requested td.value")).to_have_text("2 000 000 kr")
+    expect(page.locator("#value-amounts\\.requested td.value .current")).to_have_text("2 000 000 kr")
+    # What was read stays beside the correction.
+    expect(page.locator("#value-amounts\\.requested td.as-read")).to_contain_text("2 345 000 kr")
+    expect(page.locator("#value-amounts\\.requested td.value")).to_contain_text("rättat av rita")
     expect(flag).to_have_class("flag sev-error status-resolved")
-    expect(flag.locator("form")).to_have_count(0)
+    expect(flag.locator("form.close-case")).to_have_count(0)
+    expect(flag.get_by_role("button", name="Öppna igen")).to_be_visible()
 
     review = page.locator(f"#case-{seeded.review_flag_id}")
     review.get_by_label("Kommentar").fill("Organisationen kontrollerad mot originalet.")
