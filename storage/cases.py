@@ -185,9 +185,10 @@ def _ordered(rows, sort: str):
 
 
 def case_page(session: Session, f: CaseFilter | None = None, *, sort: str = "age",
-              page: int = 1, per_page: int = PER_PAGE) -> CasePage:
+              page: int = 1, per_page: int | None = None) -> CasePage:
     """The queue: one page of cases under ``f``, with counts per status and severity."""
     f = f or CaseFilter()
+    per_page = per_page or PER_PAGE
     rows = _case_rows(f)
     counts = dict.fromkeys(STATUSES, 0)
     counts.update(dict(session.execute(
