@@ -259,12 +259,12 @@ class BackgroundRecheck:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
-        self._again: dict | None = None
+        self._again: tuple[sessionmaker[Session], dict] | None = None
 
     def start(self, factory: sessionmaker[Session], **kwargs) -> None:
         with self._lock:
             if self._thread is not None and self._thread.is_alive():
-                self._again = kwargs
+                self._again = (factory, kwargs)
                 return
             self._thread = threading.Thread(target=self._run, args=(factory, kwargs),
                                             name="recheck", daemon=True)
@@ -280,7 +280,7 @@ class BackgroundRecheck:
                 if self._again is None:
                     self._thread = None
                     return
-                kwargs, self._again = self._again, None
+                (factory, kwargs), self._again = self._again, None
 
     def join(self, timeout: float | None = None) -> None:
         thread = self._thread

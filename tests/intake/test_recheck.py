@@ -226,3 +226,34 @@ def test_an_identical_file_is_a_duplicate_document_not_a_duplicate_requisition(p
         assert "DUPLICATE_REQUISITION" not in _record_codes(second)
         assert "DUPLICATE_REQUISITION" not in _record_codes(first)
         assert "DUPLICATE_DOCUMENT" not in _record_codes(first)
+
+
+def test_the_scheduled_poll_rechecks_when_the_program_catalogue_changed(pipeline,
+                                                                        session_factory,
+                                                                        tmp_path):
+    import threading
+
+    from config.settings import MailboxSettings, Settings
+    from intake.recheck import background
+    from intake.service import PollJob
+
+    with session_factory() as s:
+        _document(s, amounts={"requested": 900_000})
+        s.commit()
+    (tmp_path / "inbox").mkdir()
+    settings = Settings(db="sqlite://", data_dir=tmp_path / "store",
+                        mailbox=MailboxSettings(kind="folder", path=tmp_path / "inbox"))
+    programs = pipeline.programs
+    hembesok = programs.programs["hembesok"]
+    pipeline.programs = replace(programs, programs={**programs.programs, "hembesok": replace(
+        hembesok, years={**hembesok.years, 2024: replace(hembesok.years[2024], pool=500_000)})})
+    job = PollJob(settings, pipeline, threading.Event())
+    job()
+    background.join(30)
+    job()  # the same catalogue: nothing to do
+    background.join(30)
+    with session_factory() as s:
+        runs = list(s.scalars(select(RecheckRun)))
+        assert [(r.reason, r.changed) for r in runs] == [("programs_changed", 1)]
+        (doc,) = s.scalars(select(Document))
+        assert _flag(doc, "POOL_EXCEEDED").status == "open"
