@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from config.registry import load_registry
 from storage.models import Allocation, AuditEntry
 from validators.model import AllocationRow
+from validators.swedish import format_amount, format_percent
 
 REQUIRED = ("program", "grant_year", "recipient_code", "recipient_name", "amount_sek")
 OPTIONAL = ("municipal_share_min_percent",)
@@ -130,6 +131,12 @@ class ImportSummary:
     unchanged: int
 
 
+def _audit_text(amount: int, share: float | None) -> str:
+    """An allocation as the audit log shows it: "834 000 kr", "834 000 kr, minst 25 %"."""
+    text = format_amount(amount)
+    return text if share is None else f"{text}, minst {format_percent(share)}"
+
+
 def import_allocations(session: Session, rows: list[AllocationRow], source: str | None,
                        actor: str = "system") -> ImportSummary:
     """Replace the rows for the same program, year and recipient; leave the others."""
@@ -147,7 +154,7 @@ def import_allocations(session: Session, rows: list[AllocationRow], source: str 
             old = None
         elif (existing.amount_sek, existing.municipal_share_min_percent, existing.recipient_name) != (
                 row.amount_sek, row.municipal_share_min_percent, row.recipient_name):
-            old = f"{existing.amount_sek} ({existing.municipal_share_min_percent})"
+            old = _audit_text(existing.amount_sek, existing.municipal_share_min_percent)
             existing.amount_sek = row.amount_sek
             existing.municipal_share_min_percent = row.municipal_share_min_percent
             existing.recipient_name = row.recipient_name
@@ -159,7 +166,7 @@ def import_allocations(session: Session, rows: list[AllocationRow], source: str 
         session.add(AuditEntry(
             actor=actor, action="allocation_import", entity="allocation",
             entity_id=f"{row.program}/{row.grant_year}/{row.recipient_code}", field="amount_sek",
-            old_value=old, new_value=f"{row.amount_sek} ({row.municipal_share_min_percent})",
+            old_value=old, new_value=_audit_text(row.amount_sek, row.municipal_share_min_percent),
             comment=source))
     return ImportSummary(added, changed, unchanged)
 

@@ -65,6 +65,8 @@ FIELDS_BY_TYPE = {
 """The fields that make sense for a document type; others show only when they hold a value."""
 AUDIT_FIELDS = {"status": "status", "amount_sek": "tilldelat belopp", "role": "roll",
                 "active": "konto"}
+AUDIT_ENTITIES = {"allocation": "fördelning", "user": "användare", "document": "dokument",
+                  "flag": "avvikelse"}
 AUDIT_STATUS_VALUES = {**STATUS_NAMES, "true": "aktivt", "false": "avstängt"}
 
 
@@ -180,6 +182,7 @@ def install_filters(env: Environment, programs: ProgramCatalog | None = None) ->
         action=audit_action,
         actor=actor_name,
         audit_field=audit_field,
+        audit_entity=lambda e: AUDIT_ENTITIES.get(e, e),
         audit_value=audit_value,
         kr=format_amount,
         percent=format_percent,

@@ -99,6 +99,9 @@ def test_an_allocation_import_rechecks_every_document_in_the_background(client, 
         assert (run.reason, run.actor, run.changed) == ("allocation_import", "hanna", 2)
     page = client.get("/cases").text
     assert "Kontrollerna har körts om efter en ny fördelningslista" in page
+    audit = client.get("/audit").text
+    assert "Läste in fördelning" in audit and "834 000 kr" in audit
+    assert "(None)" not in audit and "allocation_import" not in audit
 
 
 def test_the_queue_lists_cases_not_flags(as_rita, desk, seeded):
