@@ -7,7 +7,8 @@ catalogue changes, and by ``grant-intake recheck``. For each flag the rules rais
 - an open one takes the current message and figures;
 - one the system resolved is opened again (its condition holds again);
 - one a person resolved or dismissed stays so, unless the figures behind it (``details``)
-  differ from those the person decided on: then it is opened again.
+  differ from those the person decided on: then it is opened again (an uncertain reading
+  only when a field the person did not look at is uncertain now).
 
 An open flag the rules no longer raise is resolved by the system; a closed one is left alone.
 """
@@ -108,12 +109,20 @@ def sync_flags(session: Session, doc: Document, flags: list[Flag], actor: str = 
             row.message, row.details, row.severity = flag.message, flag.details, flag.severity
         elif row.resolved_by == SYSTEM:
             _reopen(session, row, flag, actor, HOLDS_AGAIN)
-        elif figures_fingerprint(flag.details) != figures_fingerprint(row.details):
+        elif not _decided_on(row, flag):
             _reopen(session, row, flag, actor, FIGURES_CHANGED)
     for key, flag in wanted.items():
         if key not in existing:
             doc.flags.append(FlagRow(code=flag.code, severity=flag.severity, message=flag.message,
                                      details=flag.details))
+
+
+def _decided_on(row: FlagRow, flag: Flag) -> bool:
+    """Whether a person's decision on ``row`` covers ``flag``: the same figures, or for an
+    uncertain reading no field the person has not already looked at."""
+    if flag.code == "LOW_CONFIDENCE":
+        return set(flag.details.get("fields", ())) <= set((row.details or {}).get("fields", ()))
+    return figures_fingerprint(flag.details) == figures_fingerprint(row.details)
 
 
 def _open_flags(doc: Document) -> list[tuple[str, str, str]]:

@@ -257,3 +257,26 @@ def test_the_scheduled_poll_rechecks_when_the_program_catalogue_changed(pipeline
         assert [(r.reason, r.changed) for r in runs] == [("programs_changed", 1)]
         (doc,) = s.scalars(select(Document))
         assert _flag(doc, "POOL_EXCEEDED").status == "open"
+
+
+def test_a_dismissed_uncertain_reading_stays_so_when_fewer_fields_are_uncertain(
+        session_factory):
+    from storage.models import ExtractedValue
+
+    with session_factory() as s:
+        _allocate(s, 2_000_000)
+        doc = _document(s, amounts={"requested": 900_000})
+        doc.values = [ExtractedValue(field=f, text="x", page=1, bbox=[0, 0, 1, 1],
+                                     confidence=0.4)
+                      for f in ("organisation", "amounts.requested")]
+        recheck_document(s, doc)
+        flag = _flag(doc, "LOW_CONFIDENCE")
+        assert flag.details["fields"] == ["organisation", "amounts.requested"]
+        flag.status, flag.resolved_by, flag.comment = "dismissed", "rita", "Stämmer"
+        doc.values[1].confidence = 0.99
+        recheck_document(s, doc)
+        assert flag.status == "dismissed"
+        doc.values.append(ExtractedValue(field="grant_year", text="2024", page=1,
+                                         bbox=[0, 0, 1, 1], confidence=0.3))
+        recheck_document(s, doc)
+        assert flag.status == "open"
