@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from config.programs import ProgramCatalog
+from config.programs import ProgramCatalog, default_programs
 from config.vocabulary import (
     SEVERITY_NAMES,
     STATUS_NAMES,
@@ -94,6 +94,12 @@ def audit_value(value: str | None, entry: AuditEntry) -> str:
     return value
 
 
+def program_name(program: str) -> str:
+    """A program id as staff read it, from the configured catalogue; the id when unknown."""
+    known = default_programs().programs.get(program)
+    return program_short(known.name) if known else program
+
+
 def program_short(name: str) -> str:
     """"Statsbidrag för utökade hembesöksprogram …" → "Utökade hembesöksprogram …"."""
     short = name.removeprefix("Statsbidrag för ")
@@ -115,6 +121,8 @@ def value_text(doc: Document, field: str) -> str | None:
         return f"{doc.org_name} ({doc.org_code})" if doc.org_code else None
     if field == "document_type":
         return DOCUMENT_TYPE_NAMES.get(doc.document_type, doc.document_type)
+    if field == "program":
+        return program_name(doc.program) if doc.program else None
     if field == "document_date":
         return format_date(date.fromisoformat(doc.document_date)) if doc.document_date else None
     if field == "collaborating_municipalities":
@@ -145,6 +153,8 @@ def detail_text(key: str, value: Any) -> str:
         return field_name(str(value))
     if key in ("kind", "recipients"):
         return KIND_WORDS.get(str(value), str(value))
+    if key == "program":
+        return program_name(str(value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
             return format_date(date.fromisoformat(value))
