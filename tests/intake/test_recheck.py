@@ -206,8 +206,8 @@ def test_a_correction_rechecks_the_other_requisitions_of_the_program_year(sessio
         assert not [f for f in first.flags if f.code == "POOL_EXCEEDED"]
         first.amounts = {"requested": {"value": 800_000, "unit": 1}}
         recheck_with_related(s, first, programs=small)
-        assert _flag(first, "POOL_EXCEEDED").status == "open"
-        assert _flag(second, "POOL_EXCEEDED").status == "open"
+        assert not [f for f in first.flags if f.code == "POOL_EXCEEDED"]  # within the pool
+        assert _flag(second, "POOL_EXCEEDED").status == "open"  # took it over the pool
         first.amounts = {"requested": {"value": 500_000, "unit": 1}}
         recheck_with_related(s, first, programs=small)
         assert _flag(second, "POOL_EXCEEDED").status == "resolved"
@@ -280,3 +280,16 @@ def test_a_dismissed_uncertain_reading_stays_so_when_fewer_fields_are_uncertain(
                                          bbox=[0, 0, 1, 1], confidence=0.3))
         recheck_document(s, doc)
         assert flag.status == "open"
+
+
+def test_a_recheck_flags_the_second_requisition_as_intake_did_not_the_first(session_factory):
+    with session_factory() as s:
+        _allocate(s, 2_000_000)
+        first = _document(s, sha="a" * 64, amounts={"requested": 900_000})
+        second = _document(s, sha="b" * 64, amounts={"requested": 900_000})
+        assert "DUPLICATE_REQUISITION" in _record_codes(second)
+        s.commit()
+    assert recheck_all(session_factory).changed == []
+    with session_factory() as s:
+        first = s.get(Document, first.id)
+        assert "DUPLICATE_REQUISITION" not in _record_codes(first)
