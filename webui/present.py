@@ -155,6 +155,8 @@ def detail_text(key: str, value: Any) -> str:
         return KIND_WORDS.get(str(value), str(value))
     if key == "program":
         return program_name(str(value))
+    if key == "document_type":
+        return DOCUMENT_TYPE_NAMES.get(str(value), str(value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
             return format_date(date.fromisoformat(value))

@@ -8,7 +8,13 @@ import time
 import pytest
 
 from tests.webui.cases_seed import add_cases
-from tests.webui.test_browser import CHROMIUM, CHROMIUM_ARGS, _log_in, live_url  # noqa: F401
+from tests.webui.test_browser import (  # noqa: F401 - live_url is a fixture
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    _log_in,
+    live_url,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
@@ -108,6 +114,8 @@ def test_several_cases_closed_with_one_comment_then_one_reopened(page, live_url,
     more = add_cases(desk[2], desk[0].state.store)
     _log_in(page, live_url, "rita")
     expect(page.locator("table.cases tbody tr")).to_have_count(5)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "case-queue-1366.png"), full_page=True)
     for doc_id in (more.body_id, more.other_id):
         page.locator(f'tr[data-document="{doc_id}"] input[type="checkbox"]').check()
     page.locator("fieldset.bulk-actions").get_by_label("Kommentar").fill("Inget att åtgärda")
@@ -122,6 +130,7 @@ def test_several_cases_closed_with_one_comment_then_one_reopened(page, live_url,
     expect(flag.locator(".closed")).to_contain_text("Avfärdad av rita")
     expect(flag.locator(".closed")).to_contain_text("Inget att åtgärda")
     expect(page.locator("tr[id^=value-]")).to_have_count(1)  # an `other` document: its type
+    page.screenshot(path=str(ARTIFACTS / "case-document-1366.png"), full_page=True)
     flag.get_by_role("button", name="Öppna igen").click()
     expect(page.locator(".flash")).to_contain_text("öppnat igen")
     expect(flag.locator(".status")).to_have_text("Öppen")
