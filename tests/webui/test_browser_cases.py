@@ -13,6 +13,7 @@ from tests.webui.test_browser import (  # noqa: F401 - live_url is a fixture
     CHROMIUM,
     CHROMIUM_ARGS,
     _log_in,
+    _screenshot,
     live_url,
 )
 
@@ -114,8 +115,7 @@ def test_several_cases_closed_with_one_comment_then_one_reopened(page, live_url,
     more = add_cases(desk[2], desk[0].state.store)
     _log_in(page, live_url, "rita")
     expect(page.locator("table.cases tbody tr")).to_have_count(5)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "case-queue-1366.png"), full_page=True)
+    _screenshot(page, "case-queue.png")
     for doc_id in (more.body_id, more.other_id):
         page.locator(f'tr[data-document="{doc_id}"] input[type="checkbox"]').check()
     page.locator("fieldset.bulk-actions").get_by_label("Kommentar").fill("Inget att åtgärda")
