@@ -218,7 +218,8 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     with ctx.obj.session_factory()() as session:
         docs = session.scalars(select(Document).options(
             selectinload(Document.flags), selectinload(Document.values),
-            selectinload(Document.message)).order_by(Document.id))
+            selectinload(Document.corrections), selectinload(Document.message))
+            .order_by(Document.id))
         print_records([document_record(d) for d in docs], as_json)
 
 

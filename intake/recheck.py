@@ -250,15 +250,11 @@ def last_recheck(session: Session) -> RecheckRun | None:
 
 
 def programs_changed(session: Session, programs: ProgramCatalog) -> bool:
-    """Whether the stored documents were last checked against another program catalogue.
-
-    With no run on record, documents on file were checked by an older version: check again.
-    """
+    """Whether the documents were last checked against another program catalogue (or no run
+    is on record, so it is not known)."""
     last = session.scalar(select(RecheckRun).where(RecheckRun.error.is_(None))
                           .order_by(RecheckRun.id.desc()).limit(1))
-    if last is None:
-        return session.scalar(select(Document.id).limit(1)) is not None
-    return last.programs_hash != programs_hash(programs)
+    return last is None or last.programs_hash != programs_hash(programs)
 
 
 class BackgroundRecheck:
@@ -309,9 +305,17 @@ def recheck_in_background(factory: sessionmaker[Session], *, programs: ProgramCa
 def recheck_if_programs_changed(factory: sessionmaker[Session], programs: ProgramCatalog,
                                 threshold: float) -> bool:
     """At service start and before each poll: recheck in the background when the program
-    catalogue differs from the one the documents were last checked against."""
+    catalogue differs from the one the documents were last checked against. With nothing on
+    file, the catalogue is only noted."""
     with factory() as session:
         if running_recheck(session) is not None or not programs_changed(session, programs):
+            return False
+        if session.scalar(select(Document.id).limit(1)) is None:
+            now = datetime.now(UTC)
+            session.add(RecheckRun(reason="programs_changed", actor=SYSTEM,
+                                   programs_hash=programs_hash(programs), started_at=now,
+                                   finished_at=now, total=0, done=0, changed=0))
+            session.commit()
             return False
     log.info("recheck: the program catalogue has changed, checking every document again")
     recheck_in_background(factory, programs=programs, threshold=threshold,

@@ -139,10 +139,6 @@ class Case:
     flags: list[FlagRow] = field(default_factory=list)
     """Every flag of the document: open ones first, most serious first."""
 
-    @property
-    def open_flags(self) -> list[FlagRow]:
-        return [f for f in self.flags if f.status == "open"]
-
 
 @dataclass
 class CasePage:
@@ -222,11 +218,6 @@ def _case(doc: Document) -> Case:
     ranked = [fl for fl in flags if fl.status == "open"] or flags
     severity = min((fl.severity for fl in ranked), key=lambda sv: _RANK.get(sv, 9), default="info")
     return Case(doc, status, severity, flags)
-
-
-def document_case(doc: Document) -> Case:
-    """A document as a case (whether or not it has flags)."""
-    return _case(doc)
 
 
 def next_case(session: Session, after: Document, f: CaseFilter | None = None) -> int | None:

@@ -8,11 +8,11 @@ from jinja2 import Environment
 
 from config.programs import ProgramCatalog, default_programs
 from config.vocabulary import (
-    SEVERITY_NAMES,
     STATUS_NAMES,
     actor_name,
     audit_action,
     flag_title,
+    severity_name,
     status_name,
 )
 from storage.models import AuditEntry, Document
@@ -189,8 +189,8 @@ def _iso_date(value: str | date | None) -> str:
 def install_filters(env: Environment, programs: ProgramCatalog | None = None) -> None:
     names = {p.id: program_short(p.name) for p in programs or ()}
     env.filters.update(
-        program=lambda p: names.get(p, p) if p else "Okänt statsbidrag",
-        title=flag_title,
+        program=lambda p: (names.get(p) or program_name(p)) if p else "Okänt statsbidrag",
+        flag_title=flag_title,
         action=audit_action,
         actor=actor_name,
         audit_field=audit_field,
@@ -202,6 +202,6 @@ def install_filters(env: Environment, programs: ProgramCatalog | None = None) ->
         day=_iso_date,
         label=label,
         doctype=lambda t: DOCUMENT_TYPE_NAMES.get(t, t),
-        severity=lambda s: SEVERITY_NAMES.get(s, s),
+        severity=severity_name,
         status=status_name,
     )

@@ -129,6 +129,9 @@ def close_several(request: Request, db: Db, user: Registrator,
     db.commit()
     log.info("cases_closed flags=%s action=%s user=%s", [f.id for f in closed], action,
              user.username)
+    if not closed:
+        flash(request, "De valda avvikelserna var redan avslutade.", "error")
+        return RedirectResponse(back, status_code=303)
     docs = {f.document_pk for f in closed}
     message = (f"{len(closed)} avvikelser i {len(docs)} ärenden är {DONE_MANY[action]}."
                if len(closed) != 1 else f"Ärendet är {DONE[action]}.")
