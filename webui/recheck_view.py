@@ -40,7 +40,7 @@ def recheck_status(factory: sessionmaker[Session], now: datetime | None = None
                                        f"{run.done} av {run.total} dokument klara.",
                                  run.done, run.total)
         run = last_recheck(session)
-        if run is None or run.finished_at is None or now - run.finished_at > RECENT:
+        if run is None or not run.total or now - run.finished_at > RECENT:
             return None
         if run.error:
             return RecheckStatus(False, f"Kontrollerna efter {_why(run)} avbröts: {run.error}",
