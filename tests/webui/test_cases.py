@@ -212,3 +212,14 @@ def test_an_other_document_offers_only_the_fields_that_fit(as_rita, desk):
     assert "amounts.unused" in fields and "amounts.requested" not in fields
     assert "collaborating_municipalities" not in fields
 
+
+
+def test_a_recheck_under_way_is_shown_with_its_progress(as_rita, desk):
+    _, _, factory = desk
+    with factory() as s:
+        s.add(RecheckRun(reason="programs_changed", actor="system", programs_hash="x",
+                         total=40, done=12, changed=0))
+        s.commit()
+    html = as_rita.get("/cases").text
+    assert "Kontrollerna körs om efter ändrade statsbidrag (programs.toml): 12 av 40" in html
+    assert '<progress max="40" value="12"' in html
