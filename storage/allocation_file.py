@@ -13,6 +13,7 @@ import csv
 import io
 import math
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +22,7 @@ from pathlib import Path
 from config.programs import ProgramCatalog, default_programs
 from config.registry import Organisation, Registry, load_registry
 from validators.model import AllocationRow
-from validators.swedish import KIND_PLURALS, format_amount
+from validators.swedish import KIND_PLURALS, format_amount, format_number
 
 REQUIRED = ("program", "grant_year", "recipient_code", "recipient_name", "amount_sek")
 OPTIONAL = ("municipal_share_min_percent",)
@@ -32,6 +33,9 @@ file is refused before its rows are checked."""
 MAX_AMOUNT = 2_000_000_000
 """The largest allocation accepted, in kronor: far above any program's pool, and within the
 database's integer column."""
+
+MAX_UNPACKED = 400 * 1024 * 1024
+"""Bytes a workbook's parts may unpack to (a 200 000-row list is about 30 MB)."""
 
 _BLANKS = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 _AMOUNT = re.compile(r"^(\d+)(?:[,.](\d+))?$")
@@ -71,7 +75,7 @@ def _q(text: str) -> str:
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return f"{format_number(n)} {one if n == 1 else many}"
 
 
 def summary_text(added: int, changed: int, unchanged: int, bad: int | None = None) -> str:
@@ -125,9 +129,25 @@ class _Percent(float):
     """A number Excel shows as a percentage (stored as 0.45 for "45 %")."""
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a workbook whose parts unpack to more than MAX_UNPACKED bytes (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise AllocationFileError(
+            "filen kan inte läsas som XLSX. Spara den från Excel som Excel-arbetsbok (.xlsx) "
+            "eller som CSV.") from exc
+    if unpacked > MAX_UNPACKED:
+        raise AllocationFileError(
+            f"arbetsboken packas upp till mer än {MAX_UNPACKED // 1024 // 1024} MB; "
+            "spara bara fördelningslistan i den")
+
+
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
     from openpyxl import load_workbook
 
+    _check_unpacked_size(data)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any failure to open is the file's fault
@@ -136,6 +156,10 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
             "eller som CSV.") from exc
     try:
         sheet = wb.worksheets[0]
+        if (sheet.max_row or 0) > MAX_ROWS + 1:
+            raise AllocationFileError(
+                f"listan har fler än {format_number(MAX_ROWS)} rader; "
+                "dela upp den per statsbidrag och år")
         for line, row in enumerate(sheet.iter_rows(), start=1):
             yield line, [_xlsx_value(c) for c in row]
     finally:
@@ -143,6 +167,10 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
 
 
 def _table(data: bytes, filename: str) -> Iterator[tuple[int, list[object]]]:
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise AllocationFileError(
+            "filen är en äldre Excel-fil (.xls). Spara den från Excel som Excel-arbetsbok "
+            "(.xlsx) eller som CSV.")
     if data[:4] == b"PK\x03\x04" or filename.lower().endswith((".xlsx", ".xlsm")):
         return _xlsx_rows(data)
     return _csv_rows(data)
@@ -153,6 +181,8 @@ def _table(data: bytes, filename: str) -> Iterator[tuple[int, list[object]]]:
 def _text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and value.isascii() and "  " not in value and "\t" not in value:
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return _BLANKS.sub(" ", str(value)).strip()
@@ -339,24 +369,24 @@ def parse_allocation_file(data: bytes, filename: str,
     if first is None:
         raise AllocationFileError("filen är tom")
     columns = _header(first[1])
+    filled: list[tuple[int, list[object]]] = []
+    for line, cells in table:
+        if any(_text(c) for c in cells):
+            filled.append((line, cells))
+            if len(filled) > MAX_ROWS:
+                raise AllocationFileError(
+                    f"listan har fler än {format_number(MAX_ROWS)} rader; "
+                    "dela upp den per statsbidrag och år")
+    if not filled:
+        raise AllocationFileError("listan har inga rader under rubrikraden")
     checker = _RowChecker(columns, programs or default_programs(), load_registry())
     rows: list[AllocationRow] = []
     problems: list[RowProblem] = []
-    seen = 0
-    for line, cells in table:
-        if not any(_text(c) for c in cells):
-            continue
-        seen += 1
-        if seen > MAX_ROWS:
-            raise AllocationFileError(
-                f"listan har fler än {MAX_ROWS:,} rader".replace(",", " ") +
-                "; dela upp den per statsbidrag och år")
+    for line, cells in filled:
         row, row_problems = checker.check(line, cells)
         problems += row_problems
         if row is not None:
             rows.append(row)
-    if not seen:
-        raise AllocationFileError("listan har inga rader under rubrikraden")
     return AllocationList(rows, problems)
 
 

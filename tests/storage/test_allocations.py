@@ -7,7 +7,6 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from config.programs import parse_programs
 from storage.allocation_file import (
     MAX_ROWS,
     AllocationFileError,
@@ -146,16 +145,31 @@ def test_whole_file_faults_are_refused_in_swedish():
         parse_allocation_file(b"", "a.csv")
     with pytest.raises(AllocationFileError, match="XLSX"):
         parse_allocation_file(b"PK\x03\x04 not really a zip", "a.xlsx")
+    with pytest.raises(AllocationFileError, match=r"äldre Excel-fil \(\.xls\)"):
+        parse_allocation_file(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "a.xls")
     with pytest.raises(AllocationFileError, match="teckenkodning"):
         parse_allocation_file(HEADER.encode() + b"hembesok,2024,09,\x81\x8d,1,\n", "a.csv")
     with pytest.raises(AllocationFileError, match="inga rader"):
         parse_allocation_file(HEADER.encode(), "a.csv")
 
 
-def test_too_many_rows_are_refused_before_they_are_checked():
-    body = "hembesok,2024,09,Region Gotland,1,\n" * (MAX_ROWS + 1)
-    with pytest.raises(AllocationFileError, match="fler än 200 000 rader"):
+def test_too_many_rows_are_refused_before_they_are_checked(monkeypatch):
+    monkeypatch.setattr("storage.allocation_file.MAX_ROWS", 10)
+    body = "nosuchprogram,2024,09,Region Gotland,1,\n" * 11
+    with pytest.raises(AllocationFileError, match="fler än 10 rader"):
         parse_allocation_file(_csv(body), "a.csv")
+    assert len(parse_allocation_file(_csv(body[: body.index("\n") + 1] * 10), "a.csv").problems) == 10
+
+
+def test_a_300_000_row_sheet_is_refused_by_its_size_at_once():
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER.strip().split(","))
+    ws.cell(row=300_001, column=1, value="hembesok")
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(AllocationFileError, match=f"fler än {MAX_ROWS:,} rader".replace(",", " ")):
+        parse_allocation_file(out.getvalue(), "stor.xlsx")
 
 
 def _xlsx(rows: list[list], percent_share: bool = False) -> bytes:
@@ -180,6 +194,12 @@ def test_xlsx_numbers_codes_without_leading_zero_and_percent_cells():
     assert parsed.problems == []
     assert [(r.recipient_code, r.amount_sek, r.municipal_share_min_percent) for r in parsed.rows] == [
         ("09", 834_000, 45.0), ("0127", 580_000, 40.0)]
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(monkeypatch):
+    monkeypatch.setattr("storage.allocation_file.MAX_UNPACKED", 1000)
+    with pytest.raises(AllocationFileError, match="packas upp"):
+        parse_allocation_file(_xlsx([["hembesok", 2024, 9, "Region Gotland", 1, None]]), "a.xlsx")
 
 
 def test_xlsx_bad_values_are_reported_per_row():
