@@ -90,6 +90,11 @@ def summary_text(added: int, changed: int, unchanged: int, bad: int | None = Non
 # --- reading the table ------------------------------------------------------------------------
 
 def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode-text"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise AllocationFileError("filen är inte giltig UTF-16 (Unicode-text)") from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -118,15 +123,12 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
 
 
 def _xlsx_value(cell) -> object:
+    """The cell's value; a number Excel shows as a percentage (0.45 for "45 %") in per cent."""
     value = cell.value
     if isinstance(value, float | int) and not isinstance(value, bool) and "%" in (
             getattr(cell, "number_format", None) or ""):
-        return _Percent(value * 100)
+        return float(value) * 100
     return value
-
-
-class _Percent(float):
-    """A number Excel shows as a percentage (stored as 0.45 for "45 %")."""
 
 
 def _check_unpacked_size(data: bytes) -> None:

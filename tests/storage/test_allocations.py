@@ -55,6 +55,12 @@ def test_what_swedish_excel_saves_semicolons_windows_1252_and_written_amounts():
             ("09", "Region Gotland", 834_000, None)]
 
 
+def test_excel_unicode_text_is_utf16_with_tabs():
+    data = _csv("hembesok\t2024\t09\tRegion Gotland\t834 000\t\n", sep="\t", encoding="utf-16")
+    parsed = parse_allocation_file(data, "lista.txt")
+    assert parsed.problems == [] and parsed.rows[0].amount_sek == 834_000
+
+
 def test_a_header_in_another_case_with_blank_trailing_columns_is_read():
     header = "Program;Grant_Year;Recipient_Code;Recipient_Name;Amount_SEK;;\n"
     parsed = parse_allocation_file(_csv("hembesok;2024;09;Region Gotland;834000;;\n",
