@@ -204,6 +204,7 @@ def many_years_client(desk, tmp_path):
         yield c
 
 
+@pytest.mark.slow
 def test_a_valid_132_000_row_list_confirms(many_years_client, factory):
     from config.registry import load_registry
 
