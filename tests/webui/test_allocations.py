@@ -245,3 +245,61 @@ def test_template_and_current_list_download_as_xlsx(client, factory):
     assert {ws["C2"].value, ws["C3"].value} == {"01", "09"}
     page = client.get("/allocations").text
     assert 'href="/allocations/template.xlsx"' in page and 'href="/allocations/current.xlsx"' in page
+
+
+@pytest.fixture
+def browser_page(desk, tmp_path):
+    """The desk served by uvicorn on a free port, and a Chromium page 1366 px wide on it."""
+    import socket
+    import time
+    from pathlib import Path
+
+    import uvicorn
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("no /usr/bin/chromium")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(desk[0], log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium),
+                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")
+        context.set_default_timeout(15_000)
+        yield context.new_page(), f"http://127.0.0.1:{sock.getsockname()[1]}"
+        context.close()
+        browser.close()
+    server.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.mark.browser
+def test_upload_preview_and_save_in_chromium(browser_page, factory, tmp_path):
+    from tests.webui.seed import PASSWORD
+
+    page, base = browser_page
+    page.goto(f"{base}/login?next=/allocations")
+    page.get_by_label("Användarnamn").fill("hanna")
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(f"{base}/allocations")
+    upload = tmp_path / "fordelning.csv"
+    upload.write_bytes((CSV.replace(",", ";") + "hembesok;2024;13;Region Skåne;1;\n").encode("cp1252"))
+    page.get_by_label("Ny fördelningslista").set_input_files(str(upload))
+    page.get_by_role("button", name="Förhandsgranska").click()
+    page.wait_for_url(f"{base}/allocations/preview")
+    assert "1 ny rad, 1 ändrad, 0 oförändrade, 1 rad med fel" in page.content()
+    assert "rad 4, kolumnen recipient_name" in page.content()
+    page.get_by_role("button", name="Spara 2 rader utan fel").click()
+    page.wait_for_url(f"{base}/allocations")
+    assert "1 ny rad, 1 ändrad, 0 oförändrade" in page.content()
+    assert _amounts(factory) == {"09": 2_500_000, "01": 9_000_000}
