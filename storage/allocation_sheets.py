@@ -49,14 +49,14 @@ def _number(ws: WriteOnlyWorksheet, value: float | None, number_format: str) -> 
     return cell
 
 
-def _list_sheet(wb: Workbook, title: str) -> WriteOnlyWorksheet:
+def _list_sheet(wb: Workbook, title: str, extra: tuple[str, ...] = ()) -> WriteOnlyWorksheet:
     ws = wb.create_sheet(title)
     for column, width in WIDTHS.items():
         ws.column_dimensions[column].width = width
     for column in "ACD":
         ws.column_dimensions[column].number_format = TEXT_FORMAT
     ws.freeze_panes = "A2"
-    ws.append([_text(ws, name, bold=True) for name in COLUMNS])
+    ws.append([_text(ws, name, bold=True) for name in (*COLUMNS, *extra)])
     return ws
 
 
@@ -90,9 +90,10 @@ def template_xlsx(programs: ProgramCatalog | None = None) -> bytes:
 
 
 def allocations_xlsx(rows: Iterable[Allocation]) -> bytes:
-    """The list as it stands, in the import format, plus where each row came from."""
+    """The list as it stands, in the import format, plus where each row came from (a column
+    the import ignores)."""
     wb = Workbook(write_only=True)
-    ws = _list_sheet(wb, "Fördelning")
+    ws = _list_sheet(wb, "Fördelning", extra=("source",))
     for a in rows:
         ws.append([
             _text(ws, a.program), _number(ws, a.grant_year, "0"), _text(ws, a.recipient_code),

@@ -275,3 +275,4 @@ def test_no_text_cell_becomes_a_formula(session_factory, text):
     as_text = [c for c in cells if c.value == text]
     assert len(as_text) == 2 and all(c.data_type == "s" for c in as_text)  # name and source
     assert ws["C2"].data_type == "s" and ws["C2"].value == "09"
+    assert ws["G1"].value == "source"
