@@ -23,6 +23,8 @@ wide enough that the extractor sees two columns, not one run-on number."""
 MAX_CHARS = 50_000
 """Only this much of a body is read: a requisition in a body is a few lines, a long thread
 below it is not worth the time."""
+HTML_MAX_CHARS = 10 * MAX_CHARS
+"""HTML carries styles and markup besides its text: this much of it is converted."""
 
 _BLOCKS = frozenset({
     "address", "article", "blockquote", "br", "div", "dd", "dl", "dt", "footer", "h1", "h2",
@@ -105,8 +107,9 @@ class BodyDocument:
 def body_document(parsed: ParsedMessage | None) -> BodyDocument:
     body = parsed.body if parsed else ""
     if parsed is not None and parsed.body_type == "text/html":
+        text = html_to_text(body[:HTML_MAX_CHARS])[:MAX_CHARS]
         return BodyDocument(body.encode("utf-8"), "text/html", "meddelandetext.html",
-                            DocumentText([_page(html_to_text(body[:MAX_CHARS]))], "text/html"))
+                            DocumentText([_page(text)], "text/html"))
     text = body[:MAX_CHARS].replace("\r\n", "\n")
     return BodyDocument(body.encode("utf-8"), "text/plain", "meddelandetext.txt",
                         DocumentText([_page(text)], "text/plain"))
