@@ -31,6 +31,8 @@ from storage.models import Document, Message
 from storage.originals import OriginalStore, sha256_hex
 
 log = logging.getLogger(__name__)
+NO_DOCUMENT_ERROR = ("Meddelandet har ingen bifogad handling, och texten i det är ingen "
+                     "rekvisition, rapport eller annan handling som kan läsas.")
 
 
 @dataclass
@@ -234,7 +236,7 @@ class Pipeline:
             session, message, sha256=digest, filename=body.filename, media_type=body.media_type,
             size=len(body.data), pages=1 if readable else 0, ocr=False,
             status="processed" if readable else "no_document",
-            error=None if readable else "Meddelandet har ingen bifogad handling.")
+            error=None if readable else NO_DOCUMENT_ERROR)
         self._checked(session, doc, fields if readable else Extraction())
 
     def _add_document(self, session: Session, message: Message, doc_input: _Input,
