@@ -7,6 +7,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from config.vocabulary import flag_title
+from intake.body import html_to_text
 from storage.cases import next_case
 from storage.models import AuditEntry, Document, ExtractedValue, FlagRow, ValueCorrection
 from storage.originals import OriginalStore
@@ -66,7 +67,7 @@ class DocumentView:
     history: list[AuditEntry]
     has_eml: bool
     body: str | None
-    """A message without attachment: its text."""
+    """A message body kept as the document: its text."""
     next_case: int | None
     flag_titles: dict[str, str]
     """Audit entity id → the flag's title, for the history."""
@@ -131,6 +132,8 @@ def build_document_view(session: Session, doc: Document, store: OriginalStore,
 
 
 def _body(doc: Document, store: OriginalStore) -> str | None:
-    if doc.status != "no_document" or not store.exists(doc.sha256):
+    """The text of a message body kept as the document (a mail without attachment)."""
+    if doc.media_type not in ("text/plain", "text/html") or not store.exists(doc.sha256):
         return None
-    return store.get(doc.sha256).decode("utf-8", errors="replace").strip() or None
+    text = store.get(doc.sha256).decode("utf-8", errors="replace")
+    return (html_to_text(text) if doc.media_type == "text/html" else text).strip() or None
