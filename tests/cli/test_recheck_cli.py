@@ -32,9 +32,10 @@ def test_recheck_prints_the_records_whose_flags_changed(cli, tmp_path):  # noqa:
 
     alloc.write_text(HEADER + "hembesok,2024,09,Region Gotland,900000,\n")
     with open_database(f"sqlite:///{tmp_path}/cli.db")() as s:
-        from storage.allocations import import_allocations, read_allocation_file
+        from storage.allocation_file import read_allocation_file
+        from storage.allocations import import_allocations
 
-        import_allocations(s, read_allocation_file(alloc), "direct")  # no recheck
+        import_allocations(s, read_allocation_file(alloc).rows, "direct")  # no recheck
         s.commit()
     changed = cli("recheck", "--json")
     assert changed.exit_code == 0

@@ -87,9 +87,9 @@ def test_an_allocation_import_rechecks_every_document_in_the_background(client, 
            "hembesok,2024,03,Region Uppsala,834000\n")
     preview = client.post("/allocations/preview", data={"csrf_token": token},
                           files={"file": ("f.csv", csv.encode(), "text/csv")})
-    pending = re.search(r'name="token" value="([^"]+)"', preview.text).group(1)
+    pending = re.search(r'name="upload" value="([^"]+)"', preview.text).group(1)
     assert client.post("/allocations/import",
-                       data={"csrf_token": token, "token": pending}).status_code == 303
+                       data={"csrf_token": token, "upload": pending}).status_code == 303
     background.join(30)
     assert _flag(factory, doc, "NO_ALLOCATION").status == "resolved"
     assert _flag(factory, doc, "AMOUNT_EXCEEDS_ALLOCATION").status == "open"
