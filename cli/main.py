@@ -247,7 +247,8 @@ def allocations_import(ctx: typer.Context, file: Path) -> None:
     bad = len(parsed.bad_lines)
     typer.echo(f"{file}: {summary_text(summary.added, summary.changed, summary.unchanged, bad or None)}"
                + ("; raderna med fel är inte inlästa" if bad else ""), err=True)
-    recheck_with_progress(factory, ctx.obj.settings, reason="allocation_import")
+    recheck_with_progress(factory, ctx.obj.settings, reason="allocation_import",
+                          program_years=summary.program_years)
 
 
 @allocations_app.command("list")

@@ -2,6 +2,7 @@
 recheck that follows `allocations import`."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
@@ -11,9 +12,10 @@ from config.settings import Settings
 
 
 def recheck_with_progress(factory: sessionmaker[Session], settings: Settings, *,
-                          reason: str) -> list[int]:
-    """Run ``recheck_all`` with a progress bar on stderr; the ids of documents whose flags
-    changed."""
+                          reason: str,
+                          program_years: Iterable[tuple[str, int]] | None = None) -> list[int]:
+    """Run ``recheck_all`` (over ``program_years`` only, when given) with a progress bar on
+    stderr; the ids of documents whose flags changed."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -25,6 +27,7 @@ def recheck_with_progress(factory: sessionmaker[Session], settings: Settings, *,
         task = progress.add_task("recheck", total=None)
         result = recheck_all(
             factory, threshold=settings.confidence_threshold, reason=reason, actor="cli",
+            program_years=program_years,
             progress=lambda done, total: progress.update(task, completed=done, total=total))
     typer.echo(f"{result.total} dokument kontrollerade, avvikelserna ändrades för "
                f"{len(result.changed)}", err=True)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.programs import ProgramCatalog, default_programs
@@ -194,12 +194,17 @@ class RecheckResult:
 
 def recheck_all(factory: sessionmaker[Session], *, programs: ProgramCatalog | None = None,
                 threshold: float = 0.6, reason: str = "command", actor: str = SYSTEM,
-                progress: Progress | None = None) -> RecheckResult:
-    """Run every check again on every stored document, committing in batches; the run and
-    its progress are recorded (RecheckRun) for the desk to show."""
+                progress: Progress | None = None,
+                program_years: Iterable[tuple[str, int]] | None = None) -> RecheckResult:
+    """Run every check again on every stored document (or those of ``program_years``),
+    committing in batches; the run and its progress are recorded (RecheckRun) for the desk."""
     programs = programs or default_programs()
+    stmt = select(Document.id).order_by(Document.id)
+    if program_years is not None:
+        stmt = stmt.where(or_(false(), *[(Document.program == p) & (Document.grant_year == y)
+                                         for p, y in program_years]))
     with factory() as session:
-        ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+        ids = list(session.scalars(stmt))
         run = RecheckRun(reason=reason, actor=actor, programs_hash=programs_hash(programs),
                          total=len(ids), done=0, changed=0)
         session.add(run)
@@ -297,9 +302,11 @@ background = BackgroundRecheck()
 
 
 def recheck_in_background(factory: sessionmaker[Session], *, programs: ProgramCatalog,
-                          threshold: float, reason: str, actor: str = SYSTEM) -> None:
+                          threshold: float, reason: str, actor: str = SYSTEM,
+                          program_years: Iterable[tuple[str, int]] | None = None) -> None:
     """Start ``recheck_all`` in a thread of this process and return at once."""
-    background.start(factory, programs=programs, threshold=threshold, reason=reason, actor=actor)
+    background.start(factory, programs=programs, threshold=threshold, reason=reason, actor=actor,
+                     program_years=None if program_years is None else sorted(program_years))
 
 
 def recheck_if_programs_changed(factory: sessionmaker[Session], programs: ProgramCatalog,

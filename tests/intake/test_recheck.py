@@ -156,9 +156,13 @@ def test_recheck_all_follows_a_new_allocation_list(session_factory):
     with session_factory() as s:
         _allocate(s, 834_000)
         s.commit()
+    other_year = recheck_all(session_factory, reason="allocation_import",
+                             program_years=[("hembesok", 2023)])
+    assert (other_year.total, other_year.changed) == (0, [])
     seen: list[tuple[int, int]] = []
     result = recheck_all(session_factory, reason="allocation_import", actor="hanna",
-                         progress=lambda done, total: seen.append((done, total)))
+                         progress=lambda done, total: seen.append((done, total)),
+                         program_years=[("hembesok", 2024)])
     assert result.changed == [doc_id] and result.total == 1
     assert seen == [(1, 1)]
     with session_factory() as s:

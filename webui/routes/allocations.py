@@ -119,7 +119,8 @@ def confirm_import(request: Request, db: Db, user: Handlaggare,
     db.commit()
     recheck_in_background(request.app.state.session_factory, programs=request.app.state.programs,
                           threshold=request.app.state.settings.confidence_threshold,
-                          reason="allocation_import", actor=user.username)
+                          reason="allocation_import", actor=user.username,
+                          program_years=summary.program_years)
     log.info("allocations_imported file=%s added=%d changed=%d user=%s", filename,
              summary.added, summary.changed, user.username)
     flash(request, f"Fördelningslistan {filename} är sparad: "
