@@ -152,7 +152,8 @@ def related_documents(session: Session, doc: Document,
     same program-year (pool, duplicates); ``program_years`` adds years it belonged to before."""
     years = {(doc.program, doc.grant_year), *program_years}
     conditions = [Document.sha256 == doc.sha256]
-    conditions += [(Document.program == p) & (Document.grant_year == y)
+    conditions += [(Document.document_type == "requisition") & (Document.program == p)
+                   & (Document.grant_year == y)
                    for p, y in years if p is not None and y is not None]
     stmt = select(Document).where(Document.id != doc.id, or_(*conditions)).order_by(Document.id)
     return list(session.scalars(stmt))
