@@ -242,8 +242,20 @@ class Rec2(mv2.Page):
 
 # -- writing -----------------------------------------------------------------------------------
 
+class Dumper(yaml.SafeDumper):
+    """Figures that are text (codes "0980", "09") quoted, as a person must write them."""
+
+
+def _str(dumper: yaml.SafeDumper, s: str) -> yaml.Node:
+    style = "'" if s.isdigit() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", s, style=style)
+
+
+Dumper.add_representer(str, _str)
+
+
 def dump(path: Path, spec: dict[str, Any]) -> None:
-    text = yaml.dump(clean(spec), Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
+    text = yaml.dump(clean(spec), Dumper=Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=None, width=100)
     path.write_text(text, encoding="utf-8")
 

@@ -8,6 +8,7 @@ another spec: this one's keys replace the other's (``page`` key by key) and
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,12 @@ import yaml
 from corpora.render import merged, page_setup
 
 CORPUS_FILE = "corpus.yaml"
+KEYS = {"like", "append", "file", "received", "flags", "expect", "page", "blocks", "scan"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class SpecError(ValueError):
+    """A spec a person must fix; the message names the file and the key."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -76,8 +83,31 @@ def raw_spec(path: Path) -> dict[str, Any]:
     return out
 
 
+def check(spec: dict[str, Any], path: Path) -> None:
+    """Typos and YAML's readings that would change the truth: codes and dates must be text
+    ("0980", not 0980 — which YAML reads as a number — nor 980)."""
+    unknown = set(spec) - KEYS
+    if unknown:
+        raise SpecError(f"{path}: unknown keys {sorted(unknown)} (known: {sorted(KEYS)})")
+    for key in ("file", "received", "expect", "blocks"):
+        if key not in spec:
+            raise SpecError(f"{path}: no {key!r}")
+    expect = spec["expect"]
+    texts = {"received": spec["received"], "expect.document_date": expect.get("document_date"),
+             "expect.organisation.code": (expect.get("organisation") or {}).get("code")}
+    texts |= {f"expect.collaborating_municipalities[{i}]": code
+              for i, code in enumerate(expect.get("collaborating_municipalities") or [])}
+    for key, value in texts.items():
+        if value is not None and not isinstance(value, str):
+            raise SpecError(f"{path}: {key} must be quoted text, not {value!r}")
+    for key in ("received", "expect.document_date"):
+        if texts[key] is not None and not ISO_DATE.match(texts[key]):
+            raise SpecError(f"{path}: {key} is not a date YYYY-MM-DD: {texts[key]!r}")
+
+
 def load_document(path: Path, corpus_page: dict[str, Any] | None = None) -> Document:
     spec = raw_spec(path)
+    check(spec, path)
     return Document(name=path.stem, file=spec["file"], received=str(spec["received"]),
                     expect=spec["expect"], flags=list(spec.get("flags") or []),
                     page=page_setup(corpus_page, spec.get("page")), blocks=spec["blocks"],
