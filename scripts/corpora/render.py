@@ -222,12 +222,15 @@ class Renderer:
         else:
             kind = next(iter(block))
             options = {k: v for k, v in block.items() if k != kind}
-            if kind == "pair":
-                self.pair(*block["pair"], **options)
-            elif kind in ("line", "para", "title", "field", "row", "table"):
-                getattr(self, kind)(block[kind], **options)
-            else:
+            if kind not in ("line", "para", "title", "pair", "field", "row", "table"):
                 raise ValueError(f"unknown block: {kind!r}")
+            try:
+                if kind == "pair":
+                    self.pair(*block["pair"], **options)
+                else:
+                    getattr(self, kind)(block[kind], **options)
+            except TypeError as exc:
+                raise ValueError(f"block {dict(block)!r}: {exc}") from exc
 
 
 def render_pdf(page: dict[str, Any], blocks: list[Any]) -> bytes:

@@ -106,3 +106,5 @@ def test_a_misspelt_key_or_block_is_refused(tmp_path: Path) -> None:
         load_corpus(tmp_path)
     with pytest.raises(ValueError, match="unknown block: 'lien'"):
         render_pdf(page_setup(), [{"lien": "Region Gotland"}])
+    with pytest.raises(ValueError, match="unexpected keyword argument 'bould'"):
+        render_pdf(page_setup(), [{"line": "Region Gotland", "bould": True}])
