@@ -79,7 +79,7 @@ def raw_spec(path: Path) -> dict[str, Any]:
     out = dict(base)
     for key, value in spec.items():
         out[key] = merged(base.get(key) or {}, value) if key == "page" else value
-    out["blocks"] = list(base.get("blocks", [])) + appended
+    out["blocks"] = list(out.get("blocks", [])) + appended
     return out
 
 
