@@ -144,6 +144,8 @@ class UpcomingDeadline:
     document_type: str
     """requisition or return_report."""
     deadline: date
+    concerned: int
+    """How many organisations the deadline concerns: allocated, or requisitioned."""
     waiting: tuple[Org, ...]
 
     def days_left(self, as_of: date) -> int:

@@ -137,15 +137,18 @@ def expect(facts: ExpectationFacts, as_of: date) -> list[Expected]:
 def upcoming_deadlines(facts: ExpectationFacts, as_of: date,
                        days: int = UPCOMING_DAYS) -> list[UpcomingDeadline]:
     """Requisition and report deadlines from ``as_of`` (inclusive: the day itself is still open)
-    to ``days`` days ahead, each with the organisations that have not sent theirs yet."""
+    to ``days`` days ahead, each with the organisations that have not sent theirs yet. A
+    deadline that concerns nobody (no allocation, no requisition on file) is left out."""
     last = as_of + timedelta(days=days)
     found = []
     for py in _years(facts):
-        for document_type, deadline, waiting in (
-            ("requisition", py.requisition_deadline, _not_requisitioned),
-            ("return_report", py.report_deadline, _not_reported),
+        for document_type, deadline, concerned, waiting in (
+            ("requisition", py.requisition_deadline, _allocated(facts, py),
+             _not_requisitioned(facts, py, as_of)),
+            ("return_report", py.report_deadline, _requisitioners(facts, py, as_of),
+             _not_reported(facts, py, as_of)),
         ):
-            if deadline is not None and as_of <= deadline <= last:
+            if deadline is not None and as_of <= deadline <= last and concerned:
                 found.append(UpcomingDeadline(py.program, py.year, document_type, deadline,
-                                              tuple(waiting(facts, py, as_of))))
+                                              len(concerned), tuple(waiting)))
     return sorted(found, key=lambda u: (u.deadline, u.program, u.grant_year, u.document_type))
