@@ -149,8 +149,6 @@ def sync_expectations(session: Session, expected: list[Expected],
             org_name=found.org.name, deadline=found.deadline, amount=found.amount,
             message=found.message, details=found.details, status="open", created_at=now)
         session.add(row)
-        session.flush()
-        _audit(session, row, "expectation_opened", None, "open")
         summary.opened += 1
     return summary
 
