@@ -41,7 +41,7 @@ def amount_value(amounts: object, key: str) -> int | None:
         value = value.get("value")
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return int(round(value))
+    return round(value)
 
 
 def arrival(doc: Document) -> datetime:
