@@ -42,7 +42,7 @@ class DeliveryResult:
     error: str | None = None
 
 
-def _subscriptions(recipients: list[str | ReportRecipient] | dict[str, list[str]]):
+def _subscriptions(recipients: list[str | ReportRecipient | dict] | dict[str, list[str]]):
     """(address, program or "*") pairs from either form of ``report.recipients``."""
     if isinstance(recipients, dict):
         for program, addresses in recipients.items():
@@ -50,6 +50,8 @@ def _subscriptions(recipients: list[str | ReportRecipient] | dict[str, list[str]
                 yield address, program
         return
     for entry in recipients:
+        if isinstance(entry, dict):
+            entry = ReportRecipient.model_validate(entry)
         if isinstance(entry, str):
             yield entry, "*"
         elif entry.programs is None:
@@ -59,7 +61,7 @@ def _subscriptions(recipients: list[str | ReportRecipient] | dict[str, list[str]
                 yield entry.address, program
 
 
-def recipient_scopes(recipients: list[str | ReportRecipient] | dict[str, list[str]]
+def recipient_scopes(recipients: list[str | ReportRecipient | dict] | dict[str, list[str]]
                      ) -> dict[str, Scope]:
     """Address → the programs it gets (None: all); one mail per address."""
     scopes: dict[str, set[str] | None] = {}
