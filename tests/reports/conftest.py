@@ -65,10 +65,10 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 def load_samples(factory, store, reader=None) -> None:
     """The sample mail (samples/*.eml) through the real pipeline, with the sample allocation
     list loaded first: the database `make run` makes."""
+    from cli.inputs import incoming_for
     from config.settings import Settings
     from intake.pipeline import Pipeline
     from storage.allocations import import_allocations, read_allocation_file
-    from cli.inputs import incoming_for
 
     with factory() as session, session.begin():
         import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv"),
