@@ -9,6 +9,7 @@ a stored message.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -16,8 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from config.programs import ProgramCatalog
 from storage.expectations import SyncSummary, refresh_expectations
+from storage.models import Document
 
 log = logging.getLogger(__name__)
+EXPECTED_TYPES = frozenset({"requisition", "return_report"})
+"""Documents that can fulfil an expectation or raise one (a return report's unused amount)."""
 
 
 def refresh_quietly(session_factory: sessionmaker[Session], programs: ProgramCatalog,
@@ -34,6 +38,14 @@ def refresh_quietly(session_factory: sessionmaker[Session], programs: ProgramCat
         log.info("expectations: opened=%d resolved=%d reopened=%d", summary.opened,
                  summary.resolved, summary.reopened)
     return summary
+
+
+def refresh_after_intake(session_factory: sessionmaker[Session], programs: ProgramCatalog,
+                         documents: Iterable[Document]) -> SyncSummary | None:
+    """After a message is stored: refresh when it brought a requisition or a return report."""
+    if not any(d.document_type in EXPECTED_TYPES for d in documents):
+        return None
+    return refresh_quietly(session_factory, programs)
 
 
 class ExpectationJob:
