@@ -60,7 +60,7 @@ class Links:
         return f"{self.base}/documents/{document_id}#case-{flag_id}"
 
     def expectation(self, case_id: int | None) -> str:
-        return f"{self.base}/expected" + (f"#forvantad-{case_id}" if case_id else "")
+        return f"{self.base}/expected" + (f"?status=all#forvantad-{case_id}" if case_id else "")
 
 
 @dataclass(frozen=True)
@@ -265,16 +265,12 @@ class WeeklyFigures:
                 for low, high in AGE_BUCKETS]
 
 
-def _org(code: str | None, name: str | None) -> Org:
-    return Org(code, name)
-
-
 def _case(flag: FlagRow, links: Links) -> CaseView:
     doc = flag.document
     return CaseView(
         id=flag.id, code=flag.code, severity=flag.severity, status=flag.status,
         message=flag.message, document_id=doc.id, document_type=doc.document_type or "other",
-        program=doc.program, grant_year=doc.grant_year, org=_org(doc.org_code, doc.org_name),
+        program=doc.program, grant_year=doc.grant_year, org=Org(doc.org_code, doc.org_name),
         attachment=doc.filename, sender=doc.message.sender, arrived=_arrival(doc),
         created_at=as_utc(flag.created_at),
         resolved_at=as_utc(flag.resolved_at) if flag.resolved_at else None,
@@ -296,7 +292,7 @@ def _arrivals(docs: list[Document], scope: Scope, links: Links) -> list[Arrival]
         Arrival(document_id=d.id, arrived=_arrival(d), sender=d.message.sender,
                 subject=d.message.subject, attachment=d.filename,
                 document_type=d.document_type or "other", program=d.program,
-                grant_year=d.grant_year, org=_org(d.org_code, d.org_name), amounts=_amounts(d),
+                grant_year=d.grant_year, org=Org(d.org_code, d.org_name), amounts=_amounts(d),
                 flags=tuple(_case(f, links) for f in d.flags), link=links.document(d.id))
         for d in docs if _in_scope(d.program, scope)
     ]
@@ -313,14 +309,14 @@ def _flag_change(kind: str, at: datetime, flag: FlagRow, links: Links,
                  by: str | None = None, comment: str | None = None) -> Change:
     doc = flag.document
     return Change(kind, as_utc(at), "flag", flag.code, flag.severity, flag.message, doc.program,
-                  doc.grant_year, _org(doc.org_code, doc.org_name), by, comment,
+                  doc.grant_year, Org(doc.org_code, doc.org_name), by, comment,
                   links.flag(doc.id, flag.id))
 
 
 def _expectation_change(kind: str, at: datetime, row: ExpectationRow, links: Links,
                         by: str | None = None, comment: str | None = None) -> Change:
     return Change(kind, as_utc(at), "expectation", row.code, row.severity, row.message,
-                  row.program, row.grant_year, _org(row.org_code, row.org_name), by, comment,
+                  row.program, row.grant_year, Org(row.org_code, row.org_name), by, comment,
                   links.expectation(row.id))
 
 
