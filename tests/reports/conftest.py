@@ -68,10 +68,11 @@ def load_samples(factory, store, reader=None) -> None:
     from cli.inputs import incoming_for
     from config.settings import Settings
     from intake.pipeline import Pipeline
-    from storage.allocations import import_allocations, read_allocation_file
+    from storage.allocation_file import read_allocation_file
+    from storage.allocations import import_allocations
 
     with factory() as session, session.begin():
-        import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv"),
+        import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv").rows,
                            "samples/allocations.csv")
     settings = Settings(_env_file=None, db="sqlite://")
     with Pipeline(settings, factory, store, reader=reader) as pipeline:
