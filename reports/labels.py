@@ -60,8 +60,13 @@ def age(low: int, high: int | None) -> str:
     return f"mer än {low - 1} dagar" if high is None else f"{low}–{high} dagar"
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """"1 ny avvikelse", "3 nya avvikelser"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def days(n: int) -> str:
-    return f"{n} dag" if n == 1 else f"{n} dagar"
+    return counted(n, "dag", "dagar")
 
 
 def _nbsp(text: str) -> str:

@@ -144,9 +144,10 @@ class RenderedReport:
 def subject(figures: WeeklyFigures) -> str:
     if figures.nothing_new:
         return f"{title(figures)}: inget nytt"
-    return (f"{title(figures)}: {figures.intake_total} inkomna, "
-            f"{figures.new_flags_total} nya avvikelser, "
-            f"{len(figures.open_cases)} öppna ärenden")
+    parts = (labels.counted(figures.intake_total, "inkommen handling", "inkomna handlingar"),
+             labels.counted(figures.new_flags_total, "ny avvikelse", "nya avvikelser"),
+             labels.counted(len(figures.open_cases), "öppet ärende", "öppna ärenden"))
+    return f"{title(figures)}: {', '.join(parts)}"
 
 
 def render_report(figures: WeeklyFigures, generated: datetime | None = None,

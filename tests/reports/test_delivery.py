@@ -38,7 +38,7 @@ def test_the_mail_arrives_with_html_chart_pdf_and_xlsx(seeded_factory, smtp_serv
 
     [(rcpts, msg)] = inbox.messages
     assert rcpts == [OFFICER]
-    assert msg["Subject"] == ("Veckorapport statsbidrag vecka 14 2024: 4 inkomna, "
+    assert msg["Subject"] == ("Veckorapport statsbidrag vecka 14 2024: 4 inkomna handlingar, "
                               "4 nya avvikelser, 4 öppna ärenden")
     assert msg["From"] == "grant-intake@region.example.se"
     assert msg.get_content_type() == "multipart/mixed"

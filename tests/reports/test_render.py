@@ -70,6 +70,14 @@ def test_mail_html_is_inline_styled_with_the_chart_by_cid_and_desk_links(report)
     assert report.chart_png.startswith(b"\x89PNG")
 
 
+def test_counts_in_the_subject_agree_in_number(factory):
+    from reports.render import subject
+
+    with factory() as session:
+        figures = collect_figures(session, IsoWeek(2024, 13), None, REPORT_TIME)
+    assert subject(figures).endswith(": 2 inkomna handlingar, 1 ny avvikelse, 1 öppet ärende")
+
+
 def test_the_words_are_the_desks(report):
     assert "Löst" in report.mail_html and "Åtgärdad" not in report.mail_html
     assert "Åtgärdad" not in report.text and "Löst" in report.text
