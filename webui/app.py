@@ -71,4 +71,5 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth, cases, documents, expected, allocations, users, api, health):
         app.include_router(module.router)
+    app.include_router(expected.api_router)
     return app

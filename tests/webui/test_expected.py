@@ -114,3 +114,13 @@ def test_without_the_form_token_nothing_happens(as_rita, factory, repayment_id):
 def test_check_now_runs_the_check(as_rita, factory):
     assert _post(as_rita, "/expected/check", {}).status_code == 303
     assert "Kontrollerat:" in as_rita.get("/expected").text
+
+
+def test_the_same_as_json(as_rita, repayment_id):
+    data = as_rita.get("/api/expected?code=REPAYMENT_DUE").json()
+    [case] = data["expected"]
+    assert (case["id"], case["code"], case["amount"], case["status"]) == (
+        repayment_id, "REPAYMENT_DUE", 49_000, "open")
+    assert case["organisation"] == {"name": "Region Örebro län", "kind": "region", "code": "18"}
+    assert "upcoming" in data and "as_of" in data
+    assert as_rita.get("/api/expected?status=nonsense").status_code == 400

@@ -22,6 +22,7 @@ from storage.expectations import (
     ExpectationFilter,
     dismiss_expectation,
     expectation_facts,
+    expectation_record,
     list_expectations,
     mark_repaid,
     refresh_expectations,
@@ -36,6 +37,7 @@ from webui.sessions import flash
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
+api_router = APIRouter(prefix="/api", tags=["api"])
 
 NOT_FOUND = "Den förväntade handlingen finns inte."
 COMMENT_REQUIRED = "Skriv en kommentar: den sparas i loggen tillsammans med ändringen."
@@ -150,3 +152,23 @@ def check_now(request: Request, db: Db, user: Registrator, _csrf: None = Csrf) -
     flash(request, f"Kontrollerat: {summary.opened} nya, {summary.resolved} lösta, "
                    f"{summary.reopened} öppnade igen.")
     return RedirectResponse("/expected", status_code=303)
+
+
+@api_router.get("/expected", summary="Förväntade handlingar och återbetalningar")
+def expected_json(request: Request, db: Db, user: Registrator, status: str = "open",
+                  code: str | None = None, program: str | None = None) -> dict:
+    """The expectation cases (``status`` open, resolved, dismissed or all) and the deadlines
+    of the next 30 days with the organisations that have not sent theirs."""
+    if status not in (*EXPECTATION_STATUSES, "all"):
+        raise PageError(400, f"Okänd status {status!r}: open, resolved, dismissed eller all.")
+    rows = list_expectations(db, ExpectationFilter(
+        status=None if status == "all" else status, code=code, program=program))
+    today = today_in_sweden()
+    upcoming = upcoming_deadlines(expectation_facts(db, request.app.state.programs), today)
+    return {
+        "as_of": today.isoformat(),
+        "expected": [expectation_record(r) for r in rows],
+        "upcoming": [{"program": u.program, "grant_year": u.grant_year,
+                      "document_type": u.document_type, "deadline": u.deadline.isoformat(),
+                      "waiting": [o.as_record() for o in u.waiting]} for u in upcoming],
+    }
