@@ -30,6 +30,8 @@ RESOLVED_COMMENT = {
     "MISSING_REPORT": "Återrapporteringen har kommit in.",
     "REPAYMENT_DUE": "Inget belopp att betala tillbaka längre.",
 }
+NO_LONGER_EXPECTED = "Förväntas inte längre (tilldelningen eller rekvisitionen finns inte kvar)."
+EXPECTED_TYPE = {"MISSING_REQUISITION": "requisition", "MISSING_REPORT": "return_report"}
 
 
 def amount_value(amounts: object, key: str) -> int | None:
@@ -114,10 +116,26 @@ def _audit(session: Session, row: ExpectationRow, action: str, old: str | None, 
                            comment=comment))
 
 
-def sync_expectations(session: Session, expected: list[Expected],
-                      now: datetime | None = None) -> SyncSummary:
-    """Bring the table in line with ``expected`` (the rules' findings as of today); no commit."""
+def _why_resolved(facts: ExpectationFacts | None, as_of: date):
+    """The comment for a case the system resolves: the document came, or it is not expected
+    of that organisation any more."""
+
+    def why(row: ExpectationRow) -> str:
+        document_type = EXPECTED_TYPE.get(row.code)
+        if facts is None or document_type is None or (
+                row.program, row.grant_year, row.org_code) in facts.senders(document_type, as_of):
+            return RESOLVED_COMMENT[row.code]
+        return NO_LONGER_EXPECTED
+
+    return why
+
+
+def sync_expectations(session: Session, expected: list[Expected], now: datetime | None = None,
+                      facts: ExpectationFacts | None = None) -> SyncSummary:
+    """Bring the table in line with ``expected`` (the rules' findings as of today, from
+    ``facts``); no commit."""
     now = now or datetime.now(UTC)
+    why = _why_resolved(facts, today_in_sweden(now))
     summary = SyncSummary()
     wanted = {e.key: e for e in expected}
     rows = {_row_key(r): r for r in session.scalars(select(ExpectationRow))}
@@ -126,7 +144,7 @@ def sync_expectations(session: Session, expected: list[Expected],
         if found is None:
             if row.status == "open":
                 row.status, row.resolved_by, row.resolved_at = "resolved", SYSTEM, now
-                row.comment = RESOLVED_COMMENT[row.code]
+                row.comment = why(row)
                 session.flush()
                 _audit(session, row, "expectation_auto_resolved", "open", "resolved")
                 summary.resolved += 1
@@ -161,8 +179,8 @@ def refresh_expectations(session: Session, programs: ProgramCatalog,
                          now: datetime | None = None) -> SyncSummary:
     """Run the expectation rules as of today in Sweden and update the cases; no commit."""
     now = now or datetime.now(UTC)
-    found = expect(expectation_facts(session, programs), today_in_sweden(now))
-    return sync_expectations(session, found, now)
+    facts = expectation_facts(session, programs)
+    return sync_expectations(session, expect(facts, today_in_sweden(now)), now, facts)
 
 
 @dataclass

@@ -79,6 +79,16 @@ def test_a_system_resolved_case_opens_again_when_its_condition_returns(session_f
             AuditEntry.action == "expectation_reopened")) is not None
 
 
+def test_an_allocation_removed_is_no_longer_expected_and_says_so(session_factory):
+    with session_factory() as session, session.begin():
+        _allocate(session, OREBRO)
+        refresh_expectations(session, PROGRAMS, AFTER_DEADLINE)
+        session.query(Allocation).delete()
+        assert refresh_expectations(session, PROGRAMS, AFTER_DEADLINE).resolved == 1
+        row = _rows(session)[("MISSING_REQUISITION", "18")]
+        assert row.comment.startswith("Förväntas inte längre")
+
+
 def test_a_dismissed_case_stays_dismissed_and_is_not_listed(session_factory):
     with session_factory() as session, session.begin():
         _allocate(session, OREBRO)
