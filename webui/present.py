@@ -64,9 +64,9 @@ FIELDS_BY_TYPE = {
 }
 """The fields that make sense for a document type; others show only when they hold a value."""
 AUDIT_FIELDS = {"status": "status", "amount_sek": "tilldelat belopp", "role": "roll",
-                "active": "konto"}
+                "active": "konto", "repaid_amount": "återbetalt belopp"}
 AUDIT_ENTITIES = {"allocation": "fördelning", "user": "användare", "document": "dokument",
-                  "flag": "avvikelse"}
+                  "flag": "avvikelse", "expectation": "förväntad handling"}
 AUDIT_STATUS_VALUES = {**STATUS_NAMES, "true": "aktivt", "false": "avstängt"}
 
 
@@ -91,6 +91,8 @@ def audit_value(value: str | None, entry: AuditEntry) -> str:
         return "–"
     if entry.field in ("status", "active"):
         return AUDIT_STATUS_VALUES.get(value, value)
+    if entry.field == "repaid_amount" and value.isdigit():
+        return format_amount(int(value))
     return value
 
 
