@@ -110,7 +110,8 @@ class AppTokens:
                 s.client_id, client_credential=credential, authority=self.authority,
                 http_client=self.session, timeout=s.timeout_seconds, instance_discovery=False)
         except ValueError as exc:  # the tenant's OpenID configuration was refused
-            code, meaning = explain(str(exc))
+            # MSAL's message drops the platform's answer; the error it wraps has it
+            code, meaning = explain(f"{exc.__context__ or ''} {exc}".strip())
             raise SignInError(f"Identitetsplattformen ({self.authority}) nekade: {meaning}"
                               + (f" (AADSTS{code})" if code else ""), code) from exc
         except requests.RequestException as exc:

@@ -396,7 +396,7 @@ class FakeEwsServer:
                       folder="INBOX", processed_folder="INBOX/Behandlat", timeout_seconds=10)
         if self.auth == "oauth2":
             values.update(client_id=self.client_id, client_secret=SecretStr(self.client_secret),
-                          tenant_id=self.tenant_id)
+                          tenant_id=self.tenant_id, authority_url=self.base)
         else:
             values.update(username=self.username, password=SecretStr(self.password))
         values.update(overrides)
