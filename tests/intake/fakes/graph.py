@@ -140,6 +140,8 @@ class FakeMicrosoft:
         """The IMAP login ``/introspect`` names for a token with IMAP.AccessAsApp."""
         self.lock = threading.Lock()
         self.calls: list[str] = []
+        self.moved: list[str | None] = []
+        """The internetMessageId of every message moved, in order."""
         self.tokens_issued = 0
         self.faults: list[Fault] = []
         self.errors: list[str] = []
@@ -174,7 +176,11 @@ class FakeMicrosoft:
                 self.wfile.write(data)
 
             def _handle(self, method: str) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0") or 0))
+                length = int(self.headers.get("Content-Length", "0") or 0)
+                body = self.rfile.read(length)
+                if len(body) < length:  # the client died mid-request (kill -9): no answer
+                    self.close_connection = True
+                    return
                 url = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
                 try:
@@ -184,7 +190,10 @@ class FakeMicrosoft:
                     fake.errors.append(f"{method} {self.path}: {exc!r}")
                     status, answer, content_type, headers = 500, {"error": repr(exc)}, \
                         "application/json", {}
-                self._send(status, answer, content_type, headers)
+                try:
+                    self._send(status, answer, content_type, headers)
+                except OSError:  # the client died waiting for the answer
+                    self.close_connection = True
 
             def do_GET(self) -> None:
                 self._handle("GET")
@@ -552,5 +561,6 @@ class FakeMicrosoft:
                 del box.items[item.id]
                 item.id, item.folder = _graph_id(), target.id
                 box.items[item.id] = item
+                self.moved.append(item.internet_message_id)
                 return 201, self._message_json(item, None), "application/json", {}
         return self._graph_error(400, "BadRequest", f"Unsupported in the fake: {method} {rest}")
