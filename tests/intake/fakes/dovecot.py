@@ -32,12 +32,12 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{mechanisms}
 auth_failure_delay = 0
 default_internal_user = dovecot
 default_login_user = dovenull
 mail_location = maildir:~/Maildir
-passdb {{
+{oauth2_passdb}passdb {{
   driver = passwd-file
   args = scheme=PLAIN {dir}/users
 }}
@@ -59,6 +59,23 @@ service imap-login {{
     port = 0
   }}
 }}
+"""
+
+
+OAUTH2_PASSDB = """\
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {dir}/oauth2.conf.ext
+}}
+"""
+OAUTH2_CONFIG = """\
+introspection_mode = post
+introspection_url = {url}
+username_attribute = email
+active_attribute = active
+active_value = true
+tls_ca_cert_file = {ca_file}
 """
 
 
@@ -107,7 +124,11 @@ class ImapAccount:
 
 
 class DovecotServer:
-    def __init__(self, users: int = 500) -> None:
+    """``introspection_url`` (with ``ca_file`` trusted for it) also offers XOAUTH2 and
+    OAUTHBEARER, checking each token at that RFC 7662 endpoint (the oauth2 passdb)."""
+
+    def __init__(self, users: int = 500, introspection_url: str | None = None,
+                 ca_file: Path | None = None) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="gi-dovecot-"))
         self.dir.chmod(0o755)
         mail = self.dir / "mail"
@@ -118,7 +139,17 @@ class DovecotServer:
         self._accounts = iter(f"u{n}" for n in range(users))
         self.port = free_port()
         self.config = self.dir / "dovecot.conf"
-        self.config.write_text(CONFIG.format(dir=self.dir, uid=MAIL_UID, port=self.port))
+        oauth2 = ""
+        if introspection_url:
+            trusted = self.dir / "oauth2-ca.pem"  # readable by the unprivileged auth process
+            shutil.copyfile(ca_file, trusted)
+            trusted.chmod(0o644)
+            (self.dir / "oauth2.conf.ext").write_text(
+                OAUTH2_CONFIG.format(url=introspection_url, ca_file=trusted))
+            oauth2 = OAUTH2_PASSDB.format(dir=self.dir)
+        self.config.write_text(CONFIG.format(dir=self.dir, uid=MAIL_UID, port=self.port,
+                                             mechanisms=" xoauth2 oauthbearer" if oauth2 else "",
+                                             oauth2_passdb=oauth2))
         self.process = subprocess.Popen(
             [DOVECOT, "-F", "-c", str(self.config)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
