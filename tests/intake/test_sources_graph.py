@@ -237,3 +237,16 @@ def test_a_wrong_secret_is_recorded_and_the_service_tries_again(microsoft, pipel
     assert result.moved == 1
     with session_factory() as s:
         assert s.scalars(select(SourceState)).one().failures == 0
+
+
+def test_the_ca_bundle_is_what_lets_tls_through(microsoft) -> None:
+    """Without mailbox.ca_bundle the fake's own CA is unknown, as a TLS-inspecting proxy's is."""
+    with pytest.raises(SourceError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+        list(GraphSource(microsoft.settings(ca_bundle=None)).fetch())
+
+
+def test_the_ca_bundle_adds_to_the_system_authorities(microsoft) -> None:
+    from intake.connections import tls_context
+
+    system = tls_context(None).cert_store_stats()["x509_ca"]
+    assert tls_context(microsoft.ca_file).cert_store_stats()["x509_ca"] == system + 1
