@@ -32,6 +32,7 @@ import email
 import email.policy
 import json
 import re
+import socket
 import ssl
 import tempfile
 import threading
@@ -158,6 +159,10 @@ class FakeMicrosoft:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()  # headers and body go in two writes: no Nagle delay between them
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def log_message(self, *args) -> None:
                 pass
