@@ -53,8 +53,7 @@ def _folder(settings: Settings) -> Iterator[Finding]:
 
 
 def _imap(settings: Settings) -> Iterator[Finding]:
-    from intake.connections import IMAP_ERRORS, imap_mailbox
-    from intake.connections.imap import logout
+    from intake.connections.imap import IMAP_ERRORS, imap_mailbox, logout
 
     s = settings.mailbox
     how = "XOAUTH2 med app-token" if s.auth == "oauth2" else "lösenord"
@@ -85,8 +84,8 @@ def _imap(settings: Settings) -> Iterator[Finding]:
 def _exchange(settings: Settings) -> Iterator[Finding]:
     from exchangelib.errors import ErrorFolderNotFound
 
-    from intake.connections import EXCHANGE_ERRORS, exchange_account
-    from intake.sources.exchange import ExchangeSource
+    from intake.connections.exchange import EXCHANGE_ERRORS, exchange_account
+    from intake.sources.exchange import resolve_folder
 
     s = settings.mailbox
     try:
@@ -98,17 +97,17 @@ def _exchange(settings: Settings) -> Iterator[Finding]:
         yield _ok(f"Inloggad i Exchange ({s.service_endpoint or 'autodiscover'}) för {s.email} "
                   f"(auth = {s.auth})")
         try:
-            folder = ExchangeSource._resolve(account, s.folder, create=False)
+            folder = resolve_folder(account, s.folder, create=False)
         except ErrorFolderNotFound:
             yield _fail(f"Mappen {s.folder} finns inte i {s.email}")
             return
         folder.refresh()
         yield _ok(f"Mappen {s.folder} kan läsas")
         try:
-            ExchangeSource._resolve(account, s.processed_folder, create=False)
+            resolve_folder(account, s.processed_folder, create=False)
             yield _ok(f"Mappen för behandlad post {s.processed_folder} finns")
         except ErrorFolderNotFound:
-            ExchangeSource._resolve(account, s.processed_folder, create=True)
+            resolve_folder(account, s.processed_folder, create=True)
             yield _ok(f"Mappen för behandlad post {s.processed_folder} skapades")
         yield _ok(f"{folder.total_count} meddelanden väntar i {s.folder}")
     except EXCHANGE_ERRORS as exc:
@@ -138,7 +137,7 @@ def _graph_refusal(s: MailboxSettings, exc: SourceError, roles: list[str]) -> st
 
 
 def _graph(settings: Settings) -> Iterator[Finding]:
-    from intake.connections import GraphMailbox
+    from intake.connections.graph import GraphMailbox
     from intake.sources.graph import ensure_folder, find_folder
 
     s = settings.mailbox

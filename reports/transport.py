@@ -7,9 +7,9 @@ import copy
 import logging
 import smtplib
 import ssl
+from collections.abc import Callable
 from email.message import EmailMessage
 from email.utils import getaddresses
-from collections.abc import Callable
 from typing import Protocol
 
 from config.settings import MailboxSettings, Settings, SmtpSettings
@@ -63,7 +63,7 @@ def exchange_transport(mailbox: MailboxSettings) -> Transport:
     def send(message: EmailMessage) -> None:
         from exchangelib import Mailbox, Message
 
-        from intake.connections import exchange_account
+        from intake.connections.exchange import exchange_account
 
         mime, recipients = _from_mailbox(message, mailbox)
         try:
@@ -84,7 +84,7 @@ def graph_transport(mailbox: MailboxSettings) -> Transport:
     Graph takes at most 4 MB this way, more than a weekly report's files."""
 
     def send(message: EmailMessage) -> None:
-        from intake.connections import GraphMailbox
+        from intake.connections.graph import GraphMailbox
 
         mime, _ = _from_mailbox(message, mailbox)
         graph = GraphMailbox(mailbox)

@@ -27,12 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from storage.db import open_database  # noqa: E402
-from storage.models import Message  # noqa: E402
-from tests.documents import message, requisition_lines, text_pdf  # noqa: E402
-from tests.intake.fakes.graph import FakeMicrosoft  # noqa: E402
+from storage.db import open_database
+from storage.models import Message
+from tests.documents import message, requisition_lines, text_pdf
+from tests.intake.fakes.graph import FakeMicrosoft
 
 
 def _poll_seconds(log: str) -> float | None:

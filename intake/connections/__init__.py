@@ -1,11 +1,11 @@
-"""Connection and sign-in for Exchange (EWS) and Microsoft Graph, and app-only tokens for IMAP:
-the one place both the mailbox sources and the report transports connect through."""
-from intake.connections.exchange import EXCHANGE_ERRORS, exchange_account
-from intake.connections.graph import GraphError, GraphMailbox
-from intake.connections.imap import IMAP_ERRORS, imap_mailbox
-from intake.connections.tls import http_session, tls_context
-from intake.connections.tokens import AADSTS, AppTokens, SignInError, explain, scope_for
+"""Connection and sign-in for Exchange (EWS), Microsoft Graph and IMAP: the one place both the
+mailbox sources and the report transports connect through.
 
-__all__ = ["AADSTS", "EXCHANGE_ERRORS", "IMAP_ERRORS", "AppTokens", "GraphError", "GraphMailbox",
-           "SignInError", "exchange_account", "explain", "http_session", "imap_mailbox", "scope_for",
-           "tls_context"]
+- ``exchange``: ``exchange_account`` (NTLM, basic, or OAuth2 client credentials)
+- ``graph``: ``GraphMailbox``, calls under ``GRAPH_URL/users/{email}`` with throttling waited out
+- ``imap``: ``imap_mailbox`` (password or XOAUTH2)
+- ``tokens``: app-only tokens from the identity platform (MSAL), AADSTS codes in words
+- ``tls``: the system's certificate authorities plus ``mailbox.ca_bundle``
+
+Each is imported on its own, so polling IMAP never loads exchangelib or MSAL.
+"""

@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 RETRIED = (429, 503)
 DEFAULT_RETRY_SECONDS = 2.0
 """When a 429 or 503 names no Retry-After."""
+MAX_RETRIES = 10
+"""429s and 503s waited out per call, whatever Retry-After says."""
 
 
 class GraphError(SourceError):
@@ -63,12 +65,19 @@ class GraphMailbox:
         """Seconds spent waiting out 429/503, for the logs and tests."""
 
     def url(self, path: str) -> str:
-        return path if path.startswith("https://") or path.startswith("http://") else self.base + path
+        """``path`` under the mailbox, or a link Graph gave (``@odata.nextLink``), which must
+        stay on Graph's host: the token goes with it."""
+        if not path.startswith(("https://", "http://")):
+            return self.base + path
+        if urlsplit(path).netloc != urlsplit(self.settings.graph_url).netloc:
+            raise GraphError(f"Microsoft Graph länkade utanför {self.settings.graph_url}: {path[:80]}")
+        return path
 
     def request(self, method: str, path: str, *, ok: tuple[int, ...] = (200,),
                 **kwargs: Any) -> requests.Response:
         url = self.url(path)
         budget = self.max_wait
+        retries = 0
         renewed = False
         extra = kwargs.pop("headers", {})
         token = self.tokens.token()
@@ -84,7 +93,8 @@ class GraphMailbox:
             code, message = _error_of(response)
             if response.status_code in RETRIED:
                 wait = _retry_after(response)
-                if wait > budget:
+                retries += 1
+                if wait > budget or retries > MAX_RETRIES:
                     raise GraphError(f"Microsoft Graph svarar {response.status_code} ({code}) och ber "
                                      f"oss vänta {wait:.0f} s; försöker vid nästa hämtning",
                                      response.status_code, code)

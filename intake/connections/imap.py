@@ -20,13 +20,14 @@ from imap_tools.errors import ImapToolsError
 
 from config.settings import MailboxSettings
 from intake.connections.tls import http_session, tls_context
-from intake.connections.tokens import AppTokens, scope_for
 from intake.sources.base import SourceError
 
 IMAP_ERRORS = (OSError, socket.timeout, ssl.SSLError, imaplib.IMAP4.error, ImapToolsError)
 
 
 def xoauth2_token(s: MailboxSettings) -> str:
+    from intake.connections.tokens import AppTokens, scope_for
+
     session = http_session(s.ca_bundle)
     try:
         return AppTokens(s, scope_for(f"https://{s.host}"), session).token()

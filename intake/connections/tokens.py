@@ -73,7 +73,7 @@ def certificate_credential(path: Path) -> dict[str, str]:
                                          serialization.PrivateFormat.PKCS8,
                                          serialization.NoEncryption()).decode("ascii"),
         # SHA-1: the thumbprint Entra ID knows an uploaded certificate by
-        "thumbprint": certificate.fingerprint(hashes.SHA1()).hex(),  # noqa: S303
+        "thumbprint": certificate.fingerprint(hashes.SHA1()).hex(),
         "public_certificate": certificate.public_bytes(serialization.Encoding.PEM).decode("ascii"),
     }
 

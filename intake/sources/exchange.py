@@ -22,7 +22,7 @@ from exchangelib.errors import ErrorFolderNotFound
 from exchangelib.folders import BaseFolder, Messages
 
 from config.settings import MailboxSettings
-from intake.connections import EXCHANGE_ERRORS, exchange_account
+from intake.connections.exchange import EXCHANGE_ERRORS, exchange_account
 from intake.sources.base import SourceError, SourceItem
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,25 @@ CHUNK_SIZE = 5
 def _plain(value: datetime | None) -> datetime | None:
     """EWSDateTime as a plain aware datetime in UTC."""
     return datetime.fromtimestamp(value.timestamp(), UTC) if value else None
+
+
+def resolve_folder(account: Account, path: str, create: bool) -> BaseFolder:
+    """The folder at ``path`` ("INBOX" first is the inbox); made where missing if ``create``."""
+    parts = [p for p in path.split("/") if p]
+    if parts and parts[0].upper() == "INBOX":
+        folder, parts = account.inbox, parts[1:]
+    else:
+        folder = account.msg_folder_root
+    for part in parts:
+        try:
+            folder = folder // part
+        except ErrorFolderNotFound:
+            if not create:
+                raise
+            folder = Messages(parent=folder, name=part)
+            folder.save()
+            log.info("exchange: created folder=%s", path)
+    return folder
 
 
 class ExchangeSource:
@@ -52,8 +71,8 @@ class ExchangeSource:
         if self._account is None:
             try:
                 account = exchange_account(self.settings, self.max_wait)
-                folder = self._resolve(account, self.settings.folder, create=False)
-                processed = self._resolve(account, self.settings.processed_folder, create=True)
+                folder = resolve_folder(account, self.settings.folder, create=False)
+                processed = resolve_folder(account, self.settings.processed_folder, create=True)
             except ErrorFolderNotFound as exc:
                 raise SourceError(f"Exchange-mappen {self.settings.folder} finns inte: {exc}") from exc
             except EXCHANGE_ERRORS as exc:
@@ -61,24 +80,6 @@ class ExchangeSource:
                                   f"{exc}") from exc
             self._account, self._folder, self._processed = account, folder, processed
         return self._account, self._folder, self._processed
-
-    @staticmethod
-    def _resolve(account: Account, path: str, create: bool) -> BaseFolder:
-        parts = [p for p in path.split("/") if p]
-        if parts and parts[0].upper() == "INBOX":
-            folder, parts = account.inbox, parts[1:]
-        else:
-            folder = account.msg_folder_root
-        for part in parts:
-            try:
-                folder = folder // part
-            except ErrorFolderNotFound:
-                if not create:
-                    raise
-                folder = Messages(parent=folder, name=part)
-                folder.save()
-                log.info("exchange: created folder=%s", path)
-        return folder
 
     def fetch(self) -> Iterator[SourceItem]:
         account, folder, _ = self._open()

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from config.settings import MailboxSettings
-from intake.connections import GraphError, GraphMailbox
+from intake.connections.graph import GraphError, GraphMailbox
 from intake.sources.base import SourceError, SourceItem, header_message_id
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def _received(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat(value)
     except ValueError:
         return None
 

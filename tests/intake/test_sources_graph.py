@@ -246,7 +246,32 @@ def test_the_ca_bundle_is_what_lets_tls_through(microsoft) -> None:
 
 
 def test_the_ca_bundle_adds_to_the_system_authorities(microsoft) -> None:
-    from intake.connections import tls_context
+    from intake.connections.tls import tls_context
 
     system = tls_context(None).cert_store_stats()["x509_ca"]
     assert tls_context(microsoft.ca_file).cert_store_stats()["x509_ca"] == system + 1
+
+
+def test_the_scheduled_poll_keeps_running_through_graph_faults_and_backs_off(
+        microsoft, pipeline, session_factory, db_url, tmp_path) -> None:
+    import threading
+
+    from intake.service import PollJob
+
+    _fill(microsoft, 2)
+    microsoft.fail(503, times=100, retry_after=600, on="/mailFolders")  # down for longer than a poll waits
+    job = PollJob(_settings(db_url, tmp_path, microsoft), pipeline, threading.Event())
+    assert job() is None  # recorded, not raised
+    calls = len(microsoft.calls)
+    assert job() is None and len(microsoft.calls) == calls  # backing off: Graph left alone
+    with session_factory() as s:
+        state = s.scalars(select(SourceState)).one()
+        assert state.failures == 1 and "503" in state.last_error
+
+    microsoft.faults.clear()
+    with session_factory() as s:  # the next tick after the back-off
+        state = s.scalars(select(SourceState)).one()
+        state.last_error_at -= timedelta(hours=1)
+        s.commit()
+    result = job()
+    assert result is not None and result.moved == 2
