@@ -5,10 +5,10 @@ Graph in its own process, check exactly once; the poller's time and peak memory.
 
 The fake Graph and identity platform (tests/intake/fakes/graph.py, TLS with their own CA) run
 in this process; the poller is ``python -m intake.service --once`` with the graph settings in
-its environment, so its peak RSS is its own. ``--faults N`` answers N listing or MIME calls
-with 429 and N with 503 (Retry-After: 0), to run the retry path under load. Prints one JSON
-object: messages, seconds, messages per second, the poller's peak RSS in MB, and whether every
-message was stored exactly once and moved.
+its environment, so its peak RSS is its own. ``--faults N`` answers N MIME fetches with 429
+and N moves with 503 (Retry-After: 0), spread over the run, to exercise the retry path under
+load. Prints one JSON object: messages, seconds, messages per second, the poller's peak RSS
+in MB, and whether every message was stored exactly once and moved.
 """
 from __future__ import annotations
 
@@ -65,8 +65,9 @@ def main() -> int:
             fake.deliver(message(attachments, subject=f"Soak {n}", message_id=mid), mid,
                          received=start + timedelta(seconds=n))
         if args.faults:
-            fake.fail(429, times=args.faults, retry_after=0, on="/$value")
-            fake.fail(503, times=args.faults, retry_after=0, on="/messages")
+            every = max(1, args.messages // args.faults)
+            fake.fail(429, times=args.faults, retry_after=0, on="/$value", every=every)
+            fake.fail(503, times=args.faults, retry_after=0, on="/move", every=every)
 
         env = {**os.environ, "PYTHONPATH": str(ROOT), "GRANT_INTAKE_DB": db,
                "GRANT_INTAKE_DATA_DIR": str(work / "store"), **fake.env(),

@@ -21,6 +21,7 @@ from exchangelib import (
     FaultTolerance,
     Identity,
     OAuth2Credentials,
+    close_connections,
 )
 from exchangelib.errors import EWSError, UnauthorizedError
 from exchangelib.protocol import BaseProtocol
@@ -63,8 +64,9 @@ def exchange_account(s: MailboxSettings, max_wait: float = 60.0) -> Account:
     problem = s.exchange_problem()
     if problem:
         raise SourceError(problem)
-    if s.ca_bundle is not None:
+    if s.ca_bundle is not None and getattr(BaseProtocol.HTTP_ADAPTER_CLS, "trusted", None) != s.ca_bundle:
         BaseProtocol.HTTP_ADAPTER_CLS = adapter_class(s.ca_bundle)
+        close_connections()  # cached protocols keep sessions made with the old adapter
     credentials, access_type = _credentials(s)
     config = Configuration(
         service_endpoint=s.service_endpoint or None, credentials=credentials,

@@ -95,9 +95,10 @@ class GraphMailbox:
                 wait = _retry_after(response)
                 retries += 1
                 if wait > budget or retries > MAX_RETRIES:
-                    raise GraphError(f"Microsoft Graph svarar {response.status_code} ({code}) och ber "
-                                     f"oss vänta {wait:.0f} s; försöker vid nästa hämtning",
-                                     response.status_code, code)
+                    why = (f"ber oss vänta {wait:.0f} s" if wait > budget
+                           else f"även efter {MAX_RETRIES} försök")
+                    raise GraphError(f"Microsoft Graph svarar {response.status_code} ({code}) och {why}; "
+                                     "försöker vid nästa hämtning", response.status_code, code)
                 log.info("graph: %s %s answered %d, waiting %.1f s", method, path[:80],
                          response.status_code, wait)
                 time.sleep(wait)

@@ -25,6 +25,8 @@ def adapter_class(ca_bundle: Path | None) -> type[HTTPAdapter]:
     context = tls_context(ca_bundle)
 
     class TrustingAdapter(HTTPAdapter):
+        trusted = ca_bundle
+
         def init_poolmanager(self, *args, **kwargs):
             kwargs["ssl_context"] = context
             return super().init_poolmanager(*args, **kwargs)

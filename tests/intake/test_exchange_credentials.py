@@ -133,3 +133,16 @@ def test_the_command_stops_before_polling_and_says_what_is_missing(monkeypatch, 
     assert result.exit_code == 2
     assert "fel: Exchange-inloggningen (auth = oauth2) saknar mailbox.tenant_id" in result.output
     assert "s3cr3t" not in result.output and "Traceback" not in result.output
+
+
+def test_an_internal_ca_is_trusted_through_ca_bundle() -> None:
+    """EWS over TLS with a certificate from the organisation's own CA: refused until
+    mailbox.ca_bundle names that CA, then trusted besides the system's authorities."""
+    server = FakeEwsServer(tls=True)
+    try:
+        server.mailbox.deliver(make_message(message_id="<tls@x>"), "<tls@x>")
+        with pytest.raises(SourceError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+            _poll(server)
+        assert _poll(server, ca_bundle=server.ca_file) == ["<tls@x>"]
+    finally:
+        server.stop()

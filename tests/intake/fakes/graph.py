@@ -87,6 +87,9 @@ class Fault:
     times: int
     on: str
     """A substring of "METHOD path" the fault applies to."""
+    every: int = 1
+    """Only every n-th matching call is answered with the fault."""
+    seen: int = 0
 
 
 class Mailbox:
@@ -227,11 +230,12 @@ class FakeMicrosoft:
             self.mailbox.items[item.id] = item
             return item.id
 
-    def fail(self, status: int, times: int = 1, retry_after: int | None = 1, on: str = "") -> None:
-        """Answer the next ``times`` Graph calls whose "METHOD path" contains ``on`` with
-        ``status`` (429 or 503) and ``Retry-After: retry_after``."""
+    def fail(self, status: int, times: int = 1, retry_after: int | None = 1, on: str = "",
+             every: int = 1) -> None:
+        """Answer the next ``times`` Graph calls whose "METHOD path" contains ``on`` (or every
+        ``every``-th of them) with ``status`` (429 or 503) and ``Retry-After: retry_after``."""
         with self.lock:
-            self.faults.append(Fault(status, retry_after, times, on))
+            self.faults.append(Fault(status, retry_after, times, on, every))
 
     def expire_tokens(self) -> None:
         """Every token issued so far is expired from now on (Graph says so before MSAL does)."""
@@ -421,7 +425,10 @@ class FakeMicrosoft:
         with self.lock:
             self.calls.append(call)
             for fault in self.faults:
-                if fault.times > 0 and fault.on in call:
+                if fault.times <= 0 or fault.on not in call:
+                    continue
+                fault.seen += 1
+                if fault.seen % fault.every == 0:
                     fault.times -= 1
                     extra = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
                     if fault.status == 429:
