@@ -275,3 +275,18 @@ def test_the_scheduled_poll_keeps_running_through_graph_faults_and_backs_off(
         s.commit()
     result = job()
     assert result is not None and result.moved == 2
+
+
+def test_a_token_is_reused_until_close_to_expiry_then_renewed_before_it(microsoft) -> None:
+    from intake.connections.graph import GraphMailbox
+
+    graph = GraphMailbox(microsoft.settings())
+    for _ in range(3):
+        graph.get("/mailFolders/inbox")
+    assert microsoft.tokens_issued == 1
+    microsoft.token_lifetime = 240  # inside MSAL's five minutes of margin: renewed at each use
+    graph.tokens.renew()
+    graph.get("/mailFolders/inbox")
+    graph.get("/mailFolders/inbox")
+    graph.close()
+    assert microsoft.tokens_issued == 4

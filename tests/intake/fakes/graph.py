@@ -147,6 +147,8 @@ class FakeMicrosoft:
         self.moved: list[str | None] = []
         """The internetMessageId of every message moved, in order."""
         self.tokens_issued = 0
+        self.token_lifetime = 3599
+        """expires_in of the tokens issued (seconds)."""
         self.faults: list[Fault] = []
         self.errors: list[str] = []
         self._expired_upto = 0
@@ -371,11 +373,12 @@ class FakeMicrosoft:
             self.tokens_issued += 1
             number = self.tokens_issued
         claims = {"n": number, "aud": resource, "iss": f"https://sts.windows.net/{tenant}/", "iat": issued,
-                  "nbf": issued, "exp": issued + 3599, "appid": self.client_id, "idtyp": "app",
+                  "nbf": issued, "exp": issued + self.token_lifetime, "appid": self.client_id, "idtyp": "app",
                   "tid": tenant, "oid": str(uuid.uuid5(uuid.NAMESPACE_URL, self.client_id)),
                   "roles": list(self.roles), "jti": uuid.uuid4().hex}
         token = jwt.encode(claims, self._key, algorithm="HS256", headers={"typ": "JWT"})
-        return 200, {"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599,
+        return 200, {"token_type": "Bearer", "expires_in": self.token_lifetime,
+                     "ext_expires_in": self.token_lifetime,
                      "access_token": token}, "application/json; charset=utf-8", {}
 
     def _claims(self, token: str) -> dict | str:
