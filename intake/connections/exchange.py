@@ -64,7 +64,8 @@ def exchange_account(s: MailboxSettings, max_wait: float = 60.0) -> Account:
     problem = s.exchange_problem()
     if problem:
         raise SourceError(problem)
-    if s.ca_bundle is not None and getattr(BaseProtocol.HTTP_ADAPTER_CLS, "trusted", None) != s.ca_bundle:
+    trusted = getattr(BaseProtocol.HTTP_ADAPTER_CLS, "trusted", None)
+    if s.ca_bundle is not None and trusted != s.ca_bundle:
         BaseProtocol.HTTP_ADAPTER_CLS = adapter_class(s.ca_bundle)
         close_connections()  # cached protocols keep sessions made with the old adapter
     credentials, access_type = _credentials(s)

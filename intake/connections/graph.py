@@ -60,7 +60,8 @@ class GraphMailbox:
         self.max_wait = max_wait
         self.session = http_session(settings.ca_bundle)
         self.tokens = AppTokens(settings, scope_for(settings.graph_url), self.session)
-        self.base = f"{settings.graph_url.rstrip('/')}/users/{quote(settings.email or '', safe='@')}"
+        mailbox = quote(settings.email or "", safe="@")
+        self.base = f"{settings.graph_url.rstrip('/')}/users/{mailbox}"
         self.waited = 0.0
         """Seconds spent waiting out 429/503, for the logs and tests."""
 
@@ -87,7 +88,8 @@ class GraphMailbox:
                 response = self.session.request(method, url, headers=headers,
                                                 timeout=self.settings.timeout_seconds, **kwargs)
             except requests.RequestException as exc:
-                raise GraphError(f"Microsoft Graph ({self.settings.graph_url}) kan inte nås: {exc}") from exc
+                raise GraphError(f"Microsoft Graph ({self.settings.graph_url}) kan inte nås: "
+                                 f"{exc}") from exc
             if response.status_code in ok:
                 return response
             code, message = _error_of(response)
