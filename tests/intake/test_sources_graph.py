@@ -290,3 +290,20 @@ def test_a_token_is_reused_until_close_to_expiry_then_renewed_before_it(microsof
     graph.get("/mailFolders/inbox")
     graph.close()
     assert microsoft.tokens_issued == 4
+
+
+def test_endless_throttling_gives_up_after_a_bounded_number_of_tries(microsoft) -> None:
+    _fill(microsoft, 1)
+    microsoft.fail(503, times=1000, retry_after=0, on="/messages")
+    with pytest.raises(SourceError, match="även efter 10 försök"):
+        list(GraphSource(microsoft.settings()).fetch())
+
+
+def test_a_next_link_off_graphs_host_is_not_followed_with_the_token(microsoft) -> None:
+    from intake.connections.graph import GraphMailbox
+
+    graph = GraphMailbox(microsoft.settings())
+    with pytest.raises(SourceError, match="länkade utanför"):
+        graph.get("https://elsewhere.example/v1.0/users/x/messages?$skip=10")
+    graph.close()
+    assert microsoft.tokens_issued == 0
