@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from cli.expect import expect
 from cli.logs import configure_logging
 from cli.mailbox import mailbox_app
 from config.settings import Settings, SettingsError, load_settings
@@ -28,6 +29,7 @@ app.add_typer(cases_app, name="cases")
 app.add_typer(report_app, name="report")
 app.add_typer(users_app, name="users")
 app.add_typer(mailbox_app, name="mailbox")
+app.command("expect")(expect)
 
 log = logging.getLogger("grant_intake")
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines på stdout, inget annat.")]
