@@ -13,6 +13,7 @@ import typer
 
 from cli.expect import expect
 from cli.logs import configure_logging
+from cli.mailbox import mailbox_app
 from config.settings import Settings, SettingsError, load_settings
 from reports.cli import report_app
 from webui.cli import users_app
@@ -27,6 +28,7 @@ app.add_typer(allocations_app, name="allocations")
 app.add_typer(cases_app, name="cases")
 app.add_typer(report_app, name="report")
 app.add_typer(users_app, name="users")
+app.add_typer(mailbox_app, name="mailbox")
 app.command("expect")(expect)
 
 log = logging.getLogger("grant_intake")
