@@ -28,6 +28,7 @@ from intake.recheck import check, sync_flags
 from intake.records import apply_fields, document_record
 from storage.models import Document, Message
 from storage.originals import OriginalStore, sha256_hex
+from storage.search import store_page_texts
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +208,7 @@ class Pipeline:
         doc = self._new_document(session, message, sha256=digest, filename=None,
                                  media_type="text/plain", size=len(body), status="no_document",
                                  error="Meddelandet har ingen bifogad handling.")
+        store_page_texts(session, doc, [(1, parsed.body if parsed else "")])
         self._checked(session, doc, Extraction())
 
     def _add_document(self, session: Session, message: Message, doc_input: _Input,
@@ -219,6 +221,7 @@ class Pipeline:
             size=len(doc_input.data), pages=len(text.pages), ocr=text.ocr, status=status,
             error=text.error,
         )
+        store_page_texts(session, doc, ((p.number, p.text) for p in text.pages))
         fields = Extraction()
         if not text.error:
             try:
