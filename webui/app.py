@@ -14,6 +14,7 @@ from config.settings import Settings
 from storage.originals import OriginalStore
 from webui.accounts import ROLE_NAMES, role_allows
 from webui.errors import install_error_handlers
+from webui.page_renderer import PageRenderer
 from webui.present import install_filters
 from webui.routes import allocations, api, auth, cases, documents, health, users
 from webui.sessions import csrf_token, pop_flashes, session_secret
@@ -63,6 +64,7 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
     app.state.programs = programs or default_programs()
     app.state.templates = templates
     app.state.secret = secret
+    app.state.page_renderer = PageRenderer(max_pixels=settings.limits.max_pixels)
 
     app.middleware("http")(_security_headers)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie=SESSION_COOKIE,
