@@ -16,7 +16,17 @@ from webui.accounts import ROLE_NAMES, role_allows
 from webui.errors import install_error_handlers
 from webui.page_renderer import PageRenderer
 from webui.present import install_filters
-from webui.routes import allocations, api, auth, cases, documents, health, users
+from webui.routes import (
+    allocations,
+    api,
+    auth,
+    cases,
+    document_list,
+    documents,
+    health,
+    organisations,
+    users,
+)
 from webui.sessions import csrf_token, pop_flashes, session_secret
 
 HERE = Path(__file__).parent
@@ -71,6 +81,7 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
                        max_age=None, same_site="lax", https_only=False)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, cases, documents, allocations, users, api, health):
+    for module in (auth, cases, document_list, documents, organisations, allocations, users, api,
+                   health):
         app.include_router(module.router)
     return app
