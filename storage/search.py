@@ -164,7 +164,13 @@ def snippet_of(page_text: str, terms: Iterable[str]) -> str | None:
         return None
     at = min(hits)
     start = max(0, at - SNIPPET_CHARS // 3)
+    if start:
+        space = flat.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
     end = min(len(flat), start + SNIPPET_CHARS)
+    if end < len(flat):
+        space = flat.rfind(" ", at, end)
+        end = space if space > at else end
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
