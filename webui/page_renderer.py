@@ -20,6 +20,8 @@ from webui.page_images import PageImageError, Size, page_sizes, render_page_png
 log = logging.getLogger(__name__)
 
 RENDER_SECONDS = 15.0
+QUEUE_SECONDS = 30.0
+"""How long a request waits for the worker while it makes other pages."""
 WORKER_MEMORY_MB = 1536
 
 
@@ -80,7 +82,9 @@ class PageRenderer:
         self._process, self._conn = None, None
 
     def _call(self, name: str, *args: Any) -> Any:
-        with self._lock:
+        if not self._lock.acquire(timeout=QUEUE_SECONDS):
+            raise PageImageTimeout(f"the page worker was busy for {QUEUE_SECONDS:g} s")
+        try:
             conn = self._start()
             try:
                 conn.send((name, args))
@@ -88,9 +92,11 @@ class PageRenderer:
                     self._stop()
                     raise PageImageTimeout(f"over {self.seconds:g} s")
                 ok, result = conn.recv()
-            except (EOFError, OSError, BrokenPipeError) as exc:
+            except (EOFError, OSError) as exc:
                 self._stop()
                 raise PageImageError(f"the page worker stopped: {exc}") from exc
+        finally:
+            self._lock.release()
         if not ok:
             raise PageImageError(result)
         return result

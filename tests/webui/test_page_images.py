@@ -232,3 +232,20 @@ def test_a_broken_file_gets_a_message_not_a_500(as_rita, add):
     html = as_rita.get(f"/documents/{doc_id}").text
     assert "kan inte visas som bild" in html
     assert as_rita.get(f"/documents/{doc_id}/pages/1.png").status_code == 404
+
+
+def test_the_worker_is_started_again_after_it_died(tmp_path):
+    import os
+    import signal
+
+    path = tmp_path / "a.pdf"
+    path.write_bytes(blank_pdf((595, 842)))
+    renderer = PageRenderer(seconds=30)
+    try:
+        assert renderer.sizes(str(path), "application/pdf", 1, 10) == [(595, 842)]
+        os.kill(renderer._process.pid, signal.SIGKILL)
+        renderer._process.join(5)
+        assert png_size(renderer.render(str(path), "application/pdf", 1, 1))[0] == round(
+            595 * page_images.RENDER_SCALE)
+    finally:
+        renderer.close()
