@@ -19,6 +19,7 @@ from webui.present import install_filters
 from webui.routes import (
     allocations,
     api,
+    api_documents,
     auth,
     cases,
     document_list,
@@ -82,6 +83,6 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth, cases, document_list, documents, organisations, allocations, users, api,
-                   health):
+                   api_documents, health):
         app.include_router(module.router)
     return app

@@ -147,3 +147,18 @@ def test_organisations_are_found_by_name(as_rita, more):
 def test_document_list_needs_login(client):
     assert client.get("/documents").status_code == 303
     assert client.get("/organisations/09").status_code == 303
+
+
+def test_the_same_as_json(as_rita, more):
+    data = as_rita.get("/api/documents?q=barnhälsovården").json()
+    assert data["total"] == 1
+    [doc] = data["documents"]
+    assert doc["match"]["page"] == 2 and "barnhälsovården" in doc["match"]["text"]
+    assert as_rita.get("/api/documents?grant_year=x").status_code == 400
+    assert as_rita.get("/api/documents").json()["total"] == 5
+    org = as_rita.get("/api/organisations/09").json()
+    assert org["name"] == "Region Gotland"
+    assert {(f["grant_year"], f["allocation"], f["requested"], f["unused"])
+            for f in org["figures"]} == {(2024, 2_100_000, 2_345_000, None),
+                                         (2023, 1_000_000, None, 50_000)}
+    assert as_rita.get("/api/organisations/77").status_code == 404
