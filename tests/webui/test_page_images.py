@@ -149,7 +149,7 @@ def test_image_documents_show_their_pages_with_boxes(as_rita, add):
     html = as_rita.get(f"/documents/{doc_id}").text
     assert "Sidbilder visas bara för PDF-filer" not in html
     assert IMG.findall(html) == [f"/documents/{doc_id}/pages/1.png"]
-    [(field, left, top, width, height)] = BOX.findall(html)
+    [(field, left, top, _, _)] = BOX.findall(html)
     page_w, page_h = page.width * 0.24, page.height * 0.24
     assert field == "amounts.requested"
     assert float(left) == pytest.approx(100 * bbox[0] / page_w, abs=0.01)
@@ -160,7 +160,7 @@ def test_image_documents_show_their_pages_with_boxes(as_rita, add):
     zoomed = as_rita.get(f"/documents/{doc_id}/pages/1.png?zoom=2")
     assert png_size(zoomed.content)[0] > png_size(response.content)[0]
     assert as_rita.get(f"/documents/{doc_id}/pages/1.png?zoom=7").status_code == 404
-    assert 'src="/documents/%d/pages/1.png?zoom=2"' % doc_id in as_rita.get(
+    assert f'src="/documents/{doc_id}/pages/1.png?zoom=2"' in as_rita.get(
         f"/documents/{doc_id}?zoom=2").text
 
 

@@ -15,18 +15,18 @@ branch_labels = None
 depends_on = None
 
 SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE document_pages_fts USING fts5("
-    "text, content='document_pages', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 0')",
-    "CREATE TRIGGER document_pages_ai AFTER INSERT ON document_pages BEGIN "
-    "INSERT INTO document_pages_fts(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER document_pages_ad AFTER DELETE ON document_pages BEGIN "
-    "INSERT INTO document_pages_fts(document_pages_fts, rowid, text) "
-    "VALUES ('delete', old.id, old.text); END",
-    "CREATE TRIGGER document_pages_au AFTER UPDATE ON document_pages BEGIN "
-    "INSERT INTO document_pages_fts(document_pages_fts, rowid, text) "
-    "VALUES ('delete', old.id, old.text); "
-    "INSERT INTO document_pages_fts(rowid, text) VALUES (new.id, new.text); END",
+    ("CREATE VIRTUAL TABLE document_pages_fts USING fts5("
+     "text, content='document_pages', content_rowid='id', "
+     "tokenize='unicode61 remove_diacritics 0')"),
+    ("CREATE TRIGGER document_pages_ai AFTER INSERT ON document_pages BEGIN "
+     "INSERT INTO document_pages_fts(rowid, text) VALUES (new.id, new.text); END"),
+    ("CREATE TRIGGER document_pages_ad AFTER DELETE ON document_pages BEGIN "
+     "INSERT INTO document_pages_fts(document_pages_fts, rowid, text) "
+     "VALUES ('delete', old.id, old.text); END"),
+    ("CREATE TRIGGER document_pages_au AFTER UPDATE ON document_pages BEGIN "
+     "INSERT INTO document_pages_fts(document_pages_fts, rowid, text) "
+     "VALUES ('delete', old.id, old.text); "
+     "INSERT INTO document_pages_fts(rowid, text) VALUES (new.id, new.text); END"),
 ]
 
 
