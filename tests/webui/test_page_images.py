@@ -249,3 +249,29 @@ def test_the_worker_is_started_again_after_it_died(tmp_path):
                    - 595 * page_images.RENDER_SCALE) <= 1
     finally:
         renderer.close()
+
+
+def test_a_file_without_a_name_downloads_with_its_extension(as_rita, desk, add):
+    from storage.models import Document as Doc
+
+    doc_id = add(blank_pdf((595, 842)), "application/pdf", pages=1)
+    with desk[2]() as session:
+        session.get(Doc, doc_id).filename = None
+        session.commit()
+    response = as_rita.get(f"/documents/{doc_id}/original")
+    assert response.headers["content-disposition"].endswith(f"dokument-{doc_id}.pdf")
+
+
+def test_a_mail_without_attachment_shows_its_text(as_rita, desk, add):
+    from storage.models import Document as Doc
+
+    doc_id = add("Hej,\n\nrekvisitionen kommer <b>senare</b>.\n".encode(), "text/plain", pages=0,
+                 status="no_document")
+    with desk[2]() as session:
+        session.get(Doc, doc_id).filename = None
+        session.commit()
+    html = as_rita.get(f"/documents/{doc_id}").text
+    assert "rekvisitionen kommer &lt;b&gt;senare&lt;/b&gt;." in html
+    assert "<img" not in html and "Sidbilder finns bara" not in html
+    response = as_rita.get(f"/documents/{doc_id}/original")
+    assert response.headers["content-disposition"].endswith(f"meddelandetext-{doc_id}.txt")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 from typing import Annotated
 from urllib.parse import quote
 
@@ -81,6 +82,15 @@ def correct_value(request: Request, db: Db, user: Registrator, doc_id: int,
     return RedirectResponse(f"/documents/{doc.id}#values", status_code=303)
 
 
+def default_filename(doc: Document) -> str:
+    """A name for a document that came without one, with the extension its type has."""
+    if doc.status == "no_document":
+        return f"meddelandetext-{doc.id}.txt"
+    extension = {"image/jpeg": ".jpg", "image/tiff": ".tif"}.get(doc.media_type) or (
+        mimetypes.guess_extension(doc.media_type or "") or "")
+    return f"dokument-{doc.id}{extension}"
+
+
 def _original(request: Request, digest: str, media_type: str, filename: str) -> Response:
     store = request.app.state.store
     if not store.exists(digest):
@@ -94,8 +104,8 @@ def _original(request: Request, digest: str, media_type: str, filename: str) -> 
 @router.get("/documents/{doc_id:int}/original")
 def document_original(request: Request, db: Db, user: Registrator, doc_id: int) -> Response:
     doc = load_document(db, doc_id)
-    return _original(request, doc.sha256, doc.media_type or "application/octet-stream",
-                     doc.filename or f"dokument-{doc.id}")
+    media_type = doc.media_type or "application/octet-stream"
+    return _original(request, doc.sha256, media_type, doc.filename or default_filename(doc))
 
 
 @router.get("/documents/{doc_id:int}/message.eml")
