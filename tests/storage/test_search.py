@@ -82,6 +82,8 @@ def test_page_text_is_searched_with_swedish_words(session_factory, docs):
     assert _found(session_factory, query="statsbidrag") == [docs["gotland"], docs["malmo"]]
     assert _found(session_factory, query="kronor Gotland") == [docs["gotland"]]
     assert _found(session_factory, query="bananer") == []
+    assert _found(session_factory, query="Region och Gotland") == [docs["gotland"]]
+    assert _found(session_factory, query="beslut om") == [docs["malmo"]]
 
 
 def test_fields_are_searched_case_insensitively(session_factory, docs):
@@ -150,6 +152,8 @@ def test_documents_without_text_are_the_ones_to_read_again(session_factory, docs
 def test_query_words_and_snippets():
     assert query_terms("RS 2024/863, Malmö!") == ["rs", "2024/863", "malmö"]
     assert query_terms('"; --') == []
+    assert query_terms("Region och Gotland") == ["region", "gotland"]
+    assert query_terms("och") == ["och"]
     text = "Början. " + "fyll " * 40 + "Region Gotland rekvirerar 834 000 kronor. " + "slut " * 40
     snippet = snippet_of(text, ["834"])
     assert "834 000 kronor" in snippet and snippet.startswith("…") and snippet.endswith("…")
