@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 EML_SOURCES = ("eml", "folder", "imap", "exchange")
 """Source kinds whose raw original is a mail message (bare files have no .eml)."""
 PAGES_PER_VIEW = 10
+SPARSE_TYPES = ("other", "instruction")
+"""Document types that carry few of the fields: only those read are listed one by one."""
 BODY_BYTES = 100_000
 NO_IMAGES_UNREADABLE = "Dokumentet kunde inte läsas, så inga sidbilder visas; öppna originalet."
 NO_IMAGES_TYPE = "Sidbilder finns bara för PDF-, JPEG-, PNG- och TIFF-filer; öppna originalet."
@@ -118,6 +120,8 @@ class DocumentView:
     history: list[AuditEntry]
     has_eml: bool
     body: str | None
+    more_fields: list[FieldView] = field(default_factory=list)
+    """Empty fields of a document that seldom has them, offered in one form, not a form each."""
 
 
 def _box(v: ExtractedValue, width: float, height: float) -> Box | None:
@@ -181,16 +185,20 @@ def build_document_view(session: Session, doc: Document, store: OriginalStore,
                         threshold: float, renderer: PageRenderer, *, first: int = 1,
                         zoom: int = 1) -> DocumentView:
     pages = _pages(doc, store, renderer, first, zoom)
-    fields = []
+    fields, more_fields = [], []
     for name in CORRECTABLE_FIELDS:
         evidence = [v for v in doc.values if v.field == name]
-        fields.append(FieldView(
-            name, label(name), value_text(doc, name), evidence,
-            any(v.confidence < threshold and not v.corrected_by for v in evidence)))
+        view = FieldView(name, label(name), value_text(doc, name), evidence,
+                         any(v.confidence < threshold and not v.corrected_by for v in evidence))
+        sparse = doc.document_type in SPARSE_TYPES or doc.status != "processed"
+        if sparse and name != "document_type" and view.value is None and not evidence:
+            more_fields.append(view)
+        else:
+            fields.append(view)
     order = {"open": 0, "resolved": 1, "dismissed": 2}
     flags = [
         FlagView(f, RULE_TEXT.get(f.code, ""), flag_details(f.details))
         for f in sorted(doc.flags, key=lambda f: (order.get(f.status, 3), f.id))
     ]
     return DocumentView(doc, pages, fields, flags, _history(session, doc),
-                        doc.message.source_kind in EML_SOURCES, _body(doc, store))
+                        doc.message.source_kind in EML_SOURCES, _body(doc, store), more_fields)

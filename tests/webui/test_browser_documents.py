@@ -143,13 +143,16 @@ def test_search_and_organisation_by_keyboard(live, seeded, photo_id):
         assert "3 179 000 kr" in figures.inner_text(), "2 345 000 + 834 000 requisitioned"
 
 
-def test_no_serious_accessibility_findings(live, seeded, photo_id):
+def test_no_serious_accessibility_findings(live, desk, seeded, photo_id):
+    app, _, factory = desk
+    other = add_document(factory, app.state.store, image_bytes(text_image(["Hej"], dpi=50), "PNG"),
+                         "image/png", pages=1)
     with chromium(1366, 768) as page:
         page.goto(f"{live}/login")
         findings = {"/login": axe_violations(page)}
         _log_in(page, live)
         for path in ("/cases", f"/documents/{seeded.document_id}", f"/documents/{photo_id[0]}",
-                     "/documents", "/documents?q=Gotland", "/organisations",
+                     f"/documents/{other}", "/documents", "/documents?q=Gotland", "/organisations",
                      "/organisations/09"):
             page.goto(f"{live}{path}")
             if path.startswith("/documents/"):

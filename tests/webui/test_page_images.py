@@ -275,3 +275,17 @@ def test_a_mail_without_attachment_shows_its_text(as_rita, desk, add):
     assert "<img" not in html and "Sidbilder finns bara" not in html
     response = as_rita.get(f"/documents/{doc_id}/original")
     assert response.headers["content-disposition"].endswith(f"meddelandetext-{doc_id}.txt")
+
+
+def test_an_other_document_offers_one_form_for_its_empty_fields(as_rita, desk, add):
+    from tests.webui.conftest import csrf_of
+
+    doc_id = add(blank_pdf((595, 842)), "application/pdf", pages=1)
+    html = as_rita.get(f"/documents/{doc_id}").text
+    assert html.count(">Rätta</button>") == 2, "document type, and one form for the rest"
+    assert '<option value="reference"' in html
+    response = as_rita.post(f"/documents/{doc_id}/corrections", data={
+        "field": "reference", "value": "Dnr 2024/77", "csrf_token": csrf_of(html)})
+    assert response.status_code == 303
+    html = as_rita.get(f"/documents/{doc_id}").text
+    assert 'id="value-reference"' in html and '<option value="reference"' not in html
