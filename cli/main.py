@@ -231,7 +231,7 @@ def documents_reindex(ctx: typer.Context) -> None:
     settings = ctx.obj.settings
     with DocumentReader(read_options(settings)) as reader:
         done = backfill_page_texts(ctx.obj.session_factory(), ctx.obj.store(), reader)
-    typer.echo(f"Sidtext sparad för {done} handlingar.")
+    typer.echo(f"Sidtext sparad för {done} {'handling' if done == 1 else 'handlingar'}.")
 
 
 @allocations_app.command("import")
