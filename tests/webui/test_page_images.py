@@ -290,3 +290,41 @@ def test_an_other_document_offers_one_form_for_its_empty_fields(as_rita, desk, a
     assert response.status_code == 303
     html = as_rita.get(f"/documents/{doc_id}").text
     assert 'id="value-reference"' in html and '<option value="reference"' not in html
+
+
+def test_a_slow_page_does_not_hold_other_requests(desk, add):
+    """Page images are made off the event loop: /health answers while a page takes seconds."""
+    import threading
+
+    import httpx
+
+    from tests.webui.browser import serve
+    from tests.webui.conftest import csrf_of
+    from tests.webui.seed import PASSWORD
+
+    app = desk[0]
+    doc_id = add(blank_pdf((595, 842)), "application/pdf", pages=1)
+
+    class Slow(PageRenderer):
+        def render(self, *args):
+            time.sleep(3)
+            return super().render(*args)
+
+    app.state.page_renderer = Slow()
+    try:
+        with serve(app) as base, httpx.Client(base_url=base) as client:
+            token = csrf_of(client.get("/login").text)
+            client.post("/login", data={"username": "rita", "password": PASSWORD,
+                                        "csrf_token": token, "next": "/cases"})
+            image = {}
+            slow = threading.Thread(target=lambda: image.update(
+                r=client.get(f"/documents/{doc_id}/pages/1.png", timeout=30)))
+            slow.start()
+            time.sleep(0.5)
+            started = time.monotonic()
+            assert httpx.get(f"{base}/health", timeout=10).status_code in (200, 503)
+            assert time.monotonic() - started < 1.5
+            slow.join(30)
+            assert image["r"].status_code == 200
+    finally:
+        app.state.page_renderer.close()
