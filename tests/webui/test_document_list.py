@@ -86,7 +86,7 @@ def test_filters_and_search(as_rita, more, query, expected):
 def test_a_text_hit_links_to_its_page(as_rita, more):
     html = as_rita.get("/documents?q=barnhälsovården").text
     assert f'href="/documents/{more["report"]}?from=2#page-2">s. 2</a>' in html
-    assert "Förbrukade medel för barnhälsovården" in html
+    assert "Förbrukade medel för <mark>barnhälsovården</mark> 850 000 kr" in html
 
 
 def test_bad_filters_are_explained(as_rita, more):
@@ -162,3 +162,10 @@ def test_the_same_as_json(as_rita, more):
             for f in org["figures"]} == {(2024, 2_100_000, 2_345_000, None),
                                          (2023, 1_000_000, None, 50_000)}
     assert as_rita.get("/api/organisations/77").status_code == 404
+
+
+def test_marked_words_are_escaped():
+    from webui.routes.document_list import highlight
+
+    assert str(highlight("<b>Gotland</b> & gotlandsk", ["gotland"])) == (
+        "&lt;b&gt;<mark>Gotland</mark>&lt;/b&gt; &amp; <mark>gotland</mark>sk")

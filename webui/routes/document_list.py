@@ -1,10 +1,12 @@
 """Every document, filtered and searched: page text, sender, subject, diarienummer, organisation."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup, escape
 
 from storage.search import count_documents, query_terms, search_documents
 from webui.deps import Db, Registrator
@@ -18,6 +20,19 @@ from webui.document_filters import (
 router = APIRouter(include_in_schema=False)
 
 PER_PAGE = 50
+
+
+def highlight(snippet: str, terms: list[str]) -> Markup:
+    """``snippet`` with each query word marked (escaped: the text is the sender's)."""
+    if not terms:
+        return escape(snippet)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)),
+                         re.IGNORECASE)
+    out, at = Markup(""), 0
+    for match in pattern.finditer(snippet):
+        out += escape(snippet[at:match.start()]) + Markup("<mark>%s</mark>") % match.group()
+        at = match.end()
+    return out + escape(snippet[at:])
 
 
 @router.get("/documents")
@@ -39,7 +54,7 @@ def document_list(request: Request, db: Db, user: Registrator) -> Response:
     return request.app.state.templates.TemplateResponse(request, "documents.html", {
         "hits": hits, "total": total, "page": page, "pages": pages, "per_page": PER_PAGE,
         "page_href": page_href, "params": params, "errors": errors,
-        "searching": bool(query_terms(f.query)), "types": DOCUMENT_TYPES,
+        "terms": query_terms(f.query), "highlight": highlight, "types": DOCUMENT_TYPES,
         "statuses": STATUS_CHOICES,
         "program_names": {p.id: p.name for p in request.app.state.programs},
     }, status_code=400 if errors else 200)
