@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from intake.body import html_to_text
 from storage.models import AuditEntry, Document, ExtractedValue, FlagRow
 from storage.originals import OriginalStore
 from validators.codes import RULE_TEXT
@@ -21,7 +22,9 @@ EML_SOURCES = ("eml", "folder", "imap", "exchange")
 PAGES_PER_VIEW = 10
 SPARSE_TYPES = ("other", "instruction")
 """Document types that carry few of the fields: only those read are listed one by one."""
-BODY_BYTES = 100_000
+BODY_BYTES = 500_000
+BODY_TYPES = ("text/plain", "text/html")
+"""A message body kept as the document (intake.body): shown as text, it has no page images."""
 NO_IMAGES_UNREADABLE = "Dokumentet kunde inte läsas, så inga sidbilder visas; öppna originalet."
 NO_IMAGES_TYPE = "Sidbilder finns bara för PDF-, JPEG-, PNG- och TIFF-filer; öppna originalet."
 NO_IMAGES_BROKEN = "Filen kan inte visas som bild; öppna originalet."
@@ -142,8 +145,10 @@ def _pages(doc: Document, store: OriginalStore, renderer: PageRenderer, first: i
     view = PagesView([], total, first, zoom)
     if doc.status == "unreadable":
         view.error = NO_IMAGES_UNREADABLE
+    elif doc.media_type in BODY_TYPES:
+        return view
     elif doc.media_type not in RENDERABLE or not total:
-        view.error = NO_IMAGES_TYPE if doc.status != "no_document" else None
+        view.error = NO_IMAGES_TYPE
     elif not store.exists(doc.sha256):
         view.error = ORIGINAL_MISSING
     if view.error or not total:
@@ -166,10 +171,11 @@ def _pages(doc: Document, store: OriginalStore, renderer: PageRenderer, first: i
 
 
 def _body(doc: Document, store: OriginalStore) -> str | None:
-    """The message text of a mail that came without an attachment."""
-    if doc.media_type != "text/plain" or not store.exists(doc.sha256):
+    """The message text of a mail that came without an attachment (HTML as text)."""
+    if doc.media_type not in BODY_TYPES or not store.exists(doc.sha256):
         return None
-    return store.get(doc.sha256)[:BODY_BYTES].decode("utf-8", "replace")
+    text = store.get(doc.sha256)[:BODY_BYTES].decode("utf-8", "replace")
+    return html_to_text(text) if doc.media_type == "text/html" else text
 
 
 def _history(session: Session, doc: Document) -> list[AuditEntry]:
