@@ -328,3 +328,11 @@ def test_a_slow_page_does_not_hold_other_requests(desk, add):
             assert image["r"].status_code == 200
     finally:
         app.state.page_renderer.close()
+
+
+def test_an_html_body_document_shows_its_text(as_rita, add):
+    doc_id = add(b"<html><body><p>Rekvirerat belopp</p><p>834 000 kr</p><script>x()</script>"
+                 b"</body></html>", "text/html", pages=1)
+    html = as_rita.get(f"/documents/{doc_id}").text
+    assert "Rekvirerat belopp\n\n834 000 kr" in html or "Rekvirerat belopp\n834 000 kr" in html
+    assert "x()" not in html and "<img" not in html and "Sidbilder finns bara" not in html
