@@ -14,7 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Boolean, ColumnElement, Select, String, bindparam, delete, func, or_, select, text
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Select,
+    String,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, joinedload
 
 from storage.cases import local_day_start
@@ -51,13 +62,14 @@ class DocumentHit:
     snippet: str | None = None
 
 
-STOP_WORDS = frozenset("""
+_STOP_WORDS = """
 och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke
 mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut
 när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt
 mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några
 deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka
-ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas""".split())
+ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 """PostgreSQL's Swedish stop words: left out of a query on both databases, so that "Region och
 Gotland" finds the same documents everywhere."""
 

@@ -2,6 +2,7 @@
 bad value."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -40,13 +41,13 @@ def parse_document_filter(params: Mapping[str, str],
         else:
             errors.append(f"Okänt statsbidrag ”{values['program']}”.")
     if values["grant_year"]:
-        if values["grant_year"].isdigit() and len(values["grant_year"]) == 4:
+        if re.fullmatch(r"[0-9]{4}", values["grant_year"]):
             f.grant_year = int(values["grant_year"])
         else:
             errors.append(f"Bidragsåret ”{values['grant_year']}” är inte ett årtal.")
     if values["organisation"]:
         text = values["organisation"][:MAX_QUERY]
-        if text.isdigit() and len(text) not in (2, 4):
+        if text.isdigit() and not re.fullmatch(r"[0-9]{2}|[0-9]{4}", text):
             errors.append(f"”{text}” är ingen SCB-kod (två eller fyra siffror).")
         else:
             f.organisation = text

@@ -140,9 +140,8 @@ def _box(v: ExtractedValue, width: float, height: float) -> Box | None:
 def _pages(doc: Document, store: OriginalStore, renderer: PageRenderer, first: int,
            zoom: int) -> PagesView:
     total = doc.pages or 0
-    first = max(1, min(first, total)) if total else 1
-    first = ((first - 1) // PAGES_PER_VIEW) * PAGES_PER_VIEW + 1
-    view = PagesView([], total, first, zoom)
+    view = PagesView([], total, 1, zoom)
+    view.first = view.start_of(max(1, min(first, total)) if total else 1)
     if doc.status == "unreadable":
         view.error = NO_IMAGES_UNREADABLE
     elif doc.media_type in BODY_TYPES:
@@ -154,16 +153,16 @@ def _pages(doc: Document, store: OriginalStore, renderer: PageRenderer, first: i
     if view.error or not total:
         return view
     try:
-        sizes = renderer.sizes(str(store.path_for(doc.sha256)), doc.media_type, first,
+        sizes = renderer.sizes(str(store.path_for(doc.sha256)), doc.media_type, view.first,
                                PAGES_PER_VIEW)
     except PageImageError as exc:
         log.warning("page sizes failed: document=%s error=%s", doc.id, exc)
         view.error = NO_IMAGES_BROKEN
         return view
-    view.pages = [PageView(first + i, w, h) for i, (w, h) in enumerate(sizes)]
+    view.pages = [PageView(view.first + i, w, h) for i, (w, h) in enumerate(sizes)]
     for v in doc.values:
         if v.page and view.first <= v.page <= view.last:
-            page = view.pages[v.page - first]
+            page = view.pages[v.page - view.first]
             box = _box(v, page.width, page.height)
             if box:
                 page.boxes.append(box)
@@ -192,11 +191,11 @@ def build_document_view(session: Session, doc: Document, store: OriginalStore,
                         zoom: int = 1) -> DocumentView:
     pages = _pages(doc, store, renderer, first, zoom)
     fields, more_fields = [], []
+    sparse = doc.document_type in SPARSE_TYPES or doc.status != "processed"
     for name in CORRECTABLE_FIELDS:
         evidence = [v for v in doc.values if v.field == name]
         view = FieldView(name, label(name), value_text(doc, name), evidence,
                          any(v.confidence < threshold and not v.corrected_by for v in evidence))
-        sparse = doc.document_type in SPARSE_TYPES or doc.status != "processed"
         if sparse and name != "document_type" and view.value is None and not evidence:
             more_fields.append(view)
         else:

@@ -2,6 +2,7 @@
 received, used, left unused and repaid, and its documents and cases over the years."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -49,7 +50,7 @@ class OrganisationView:
 
 
 def known_organisation(code: str) -> Organisation | None:
-    return load_registry().get(code) if code.isdigit() and len(code) in (2, 4) else None
+    return load_registry().get(code) if re.fullmatch(r"[0-9]{2}|[0-9]{4}", code) else None
 
 
 def _counted(docs: list[Document]) -> list[Document]:

@@ -89,6 +89,13 @@ def test_a_text_hit_links_to_its_page(as_rita, more):
     assert "Förbrukade medel för <mark>barnhälsovården</mark> 850 000 kr" in html
 
 
+def test_unicode_digits_are_not_numbers(as_rita, more):
+    assert as_rita.get("/documents?grant_year=²⁰²⁴&page=²").status_code == 400
+    assert as_rita.get("/documents?organisation=²²").status_code == 400
+    assert as_rita.get(f"/documents/{more['report']}?from=²&zoom=³").status_code == 200
+    assert as_rita.get("/organisations/²²").status_code == 404
+
+
 def test_bad_filters_are_explained(as_rita, more):
     response = as_rita.get("/documents?grant_year=20x4&document_type=bogus&organisation=123"
                            "&received_from=igår&status=x&program=nej")

@@ -266,7 +266,7 @@ def test_a_file_without_a_name_downloads_with_its_extension(as_rita, desk, add):
 def test_a_mail_without_attachment_shows_its_text(as_rita, desk, add):
     from storage.models import Document as Doc
 
-    doc_id = add("Hej,\n\nrekvisitionen kommer <b>senare</b>.\n".encode(), "text/plain", pages=0,
+    doc_id = add(b"Hej,\n\nrekvisitionen kommer <b>senare</b>.\n", "text/plain", pages=0,
                  status="no_document")
     with desk[2]() as session:
         session.get(Doc, doc_id).filename = None

@@ -40,7 +40,7 @@ def document_list(request: Request, db: Db, user: Registrator) -> Response:
     programs = tuple(request.app.state.programs.programs)
     f, errors = parse_document_filter(request.query_params, programs)
     page_text = request.query_params.get("page", "1")
-    page = int(page_text) if page_text.isdigit() and 0 < len(page_text) < 6 else 1
+    page = int(page_text) if re.fullmatch(r"[0-9]{1,5}", page_text) else 1
     total = count_documents(db, f)
     pages = max(1, (total + PER_PAGE - 1) // PER_PAGE)
     page = min(page, pages)

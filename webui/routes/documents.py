@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 from typing import Annotated
 from urllib.parse import quote
 
@@ -40,7 +41,7 @@ def load_document(db: Session, doc_id: int) -> Document:
 
 def _int_param(request: Request, name: str, default: int) -> int:
     value = request.query_params.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 7 else default
+    return int(value) if re.fullmatch(r"[0-9]{1,6}", value) else default
 
 
 def render_document(request: Request, db: Session, doc: Document, *, status_code: int = 200,
