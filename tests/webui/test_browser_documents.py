@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from storage.models import ExtractedValue
+from storage.models import Document, ExtractedValue
 from storage.search import store_page_texts
 from tests.extractors.conftest import image_bytes, text_image
 from tests.webui.browser import axe_violations, chromium, need, screenshot, serve
@@ -34,8 +34,6 @@ def photo_id(desk):
                           values=[ExtractedValue(field="amounts.requested", text="834 000 kr",
                                                  page=1, bbox=bbox, confidence=0.91)])
     with factory() as session:
-        from storage.models import Document
-
         doc = session.get(Document, doc_id)
         doc.document_type, doc.program, doc.grant_year = "requisition", "hembesok", 2024
         doc.org_code, doc.org_name, doc.reference = "09", "Region Gotland", "RS 2024/870"
