@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from cli.expect import expect
 from cli.logs import configure_logging
 from config.settings import Settings, SettingsError, load_settings
 from reports.cli import report_app
@@ -26,6 +27,7 @@ app.add_typer(allocations_app, name="allocations")
 app.add_typer(cases_app, name="cases")
 app.add_typer(report_app, name="report")
 app.add_typer(users_app, name="users")
+app.command("expect")(expect)
 
 log = logging.getLogger("grant_intake")
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines på stdout, inget annat.")]

@@ -24,6 +24,7 @@ from webui.routes import (
     cases,
     document_list,
     documents,
+    expected,
     health,
     organisations,
     users,
@@ -82,7 +83,8 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
                        max_age=None, same_site="lax", https_only=False)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, cases, document_list, documents, organisations, allocations, users, api,
-                   api_documents, health):
+    for module in (auth, cases, document_list, documents, organisations, expected, allocations,
+                   users, api, api_documents, health):
         app.include_router(module.router)
+    app.include_router(expected.api_router)
     return app
