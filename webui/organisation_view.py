@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from config.registry import Organisation, load_registry
-from storage.models import Allocation, Document, FlagRow
+from storage.models import Allocation, Document, ExpectationRow, FlagRow
 
 AMOUNT_OF_TYPE = {
     "requisition": ("requested",),
@@ -31,7 +31,7 @@ class ProgramYearFigures:
     used: int | None = None
     unused: int | None = None
     repaid: int | None = None
-    """Repayments are not recorded yet (issue 14): None shows as "–"."""
+    """What staff marked as paid back on the program-year's REPAYMENT_DUE case."""
     documents: int = 0
 
     def add(self, key: str, amount: int) -> None:
@@ -46,6 +46,8 @@ class OrganisationView:
     figures: list[ProgramYearFigures] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     cases: list[FlagRow] = field(default_factory=list)
+    expectations: list[ExpectationRow] = field(default_factory=list)
+    """Documents that should have come and money to be repaid (storage.expectations)."""
     open_cases: int = 0
 
 
@@ -71,11 +73,16 @@ def build_organisation_view(session: Session, code: str) -> OrganisationView | N
         select(Document).where(Document.org_code == code).options(joinedload(Document.message))
         .order_by(Document.received_at.desc(), Document.id.desc())).unique())
     allocations = list(session.scalars(select(Allocation).where(Allocation.recipient_code == code)))
-    if org is None and not docs and not allocations:
+    expectations = list(session.scalars(
+        select(ExpectationRow).where(ExpectationRow.org_code == code)
+        .order_by(ExpectationRow.status != "open", ExpectationRow.grant_year.desc(),
+                  ExpectationRow.id)))
+    if org is None and not docs and not allocations and not expectations:
         return None
     name = org.name if org else next(
         (d.org_name for d in docs if d.org_name), allocations[0].recipient_name if allocations else code)
-    view = OrganisationView(code, name, org.kind if org else None, documents=docs)
+    view = OrganisationView(code, name, org.kind if org else None, documents=docs,
+                            expectations=expectations)
     figures: dict[tuple[str, int], ProgramYearFigures] = {}
 
     def row(program: str, year: int) -> ProgramYearFigures:
@@ -93,6 +100,10 @@ def build_organisation_view(session: Session, code: str) -> OrganisationView | N
             amount = (doc.amounts.get(key) or {}).get("value")
             if amount is not None:
                 row(doc.program, doc.grant_year).add(key, int(amount))
+    for expectation in expectations:
+        if expectation.code == "REPAYMENT_DUE" and expectation.repaid_amount is not None:
+            row(expectation.program, expectation.grant_year).add(
+                "repaid", expectation.repaid_amount)
     view.figures = sorted(figures.values(), key=lambda f: (-f.grant_year, f.program))
     doc_ids = [d.id for d in docs]
     if doc_ids:
@@ -100,7 +111,8 @@ def build_organisation_view(session: Session, code: str) -> OrganisationView | N
             select(FlagRow).where(FlagRow.document_pk.in_(doc_ids))
             .options(joinedload(FlagRow.document))
             .order_by(FlagRow.status != "open", FlagRow.created_at.desc(), FlagRow.id.desc())))
-        view.open_cases = sum(1 for f in view.cases if f.status == "open")
+    view.open_cases = (sum(1 for f in view.cases if f.status == "open")
+                       + sum(1 for e in expectations if e.status == "open"))
     return view
 
 

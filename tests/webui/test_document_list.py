@@ -176,3 +176,29 @@ def test_marked_words_are_escaped():
 
     assert str(highlight("<b>Gotland</b> & gotlandsk", ["gotland"])) == (
         "&lt;b&gt;<mark>Gotland</mark>&lt;/b&gt; &amp; <mark>gotland</mark>sk")
+
+
+def test_organisation_page_shows_repayments_and_expected_documents(as_rita, desk, more):
+    from datetime import date
+
+    from storage.models import ExpectationRow
+
+    with desk[2]() as session:
+        session.add_all([
+            ExpectationRow(code="REPAYMENT_DUE", severity="warning", program="hembesok",
+                           grant_year=2023, org_code="09", org_kind="region",
+                           org_name="Region Gotland", amount=50_000, repaid_amount=20_000,
+                           repaid_on=date(2024, 6, 1), message="Återbetalning 50 000 kr"),
+            ExpectationRow(code="MISSING_RETURN_REPORT", severity="warning", program="hembesok",
+                           grant_year=2024, org_code="09", org_kind="region",
+                           org_name="Region Gotland", deadline=date(2025, 3, 31),
+                           message="Återrapporten har inte kommit"),
+        ])
+        session.commit()
+    html = as_rita.get("/organisations/09").text
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr")[1:]
+    cells_2023 = [c.split("</td>")[0] for c in rows[1].split('<td class="num">')[1:]]
+    assert cells_2023[6] == "20 000 kr"
+    assert "Återrapporten har inte kommit" in html and "31 mars 2025" in html
+    assert "4 öppna avvikelser" in html
+    assert as_rita.get("/api/organisations/09").json()["figures"][1]["repaid"] == 20_000
