@@ -225,6 +225,19 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         print_records([document_record(d) for d in docs], as_json)
 
 
+@documents_app.command("reindex")
+def documents_reindex(ctx: typer.Context) -> None:
+    """Läs om originalen till handlingar som saknar sparad sidtext, för sökningen."""
+    from extractors.pages import DocumentReader
+    from intake.page_text import backfill_page_texts
+    from intake.pipeline import read_options
+
+    settings = ctx.obj.settings
+    with DocumentReader(read_options(settings)) as reader:
+        done = backfill_page_texts(ctx.obj.session_factory(), ctx.obj.store(), reader)
+    typer.echo(f"Sidtext sparad för {done} {'handling' if done == 1 else 'handlingar'}.")
+
+
 @allocations_app.command("import")
 def allocations_import(ctx: typer.Context, file: Path) -> None:
     """Läs in en tilldelningslista (CSV eller XLSX); rader med fel hoppas över och visas."""

@@ -31,6 +31,7 @@ from intake.recheck import check, sync_flags
 from intake.records import apply_fields, document_record
 from storage.models import Document, Message
 from storage.originals import OriginalStore, sha256_hex
+from storage.search import store_page_texts
 
 log = logging.getLogger(__name__)
 NO_DOCUMENT_ERROR = ("Meddelandet har ingen bifogad handling, och texten i det är ingen "
@@ -263,6 +264,7 @@ class Pipeline:
             size=len(body.data), pages=1 if readable else 0, ocr=False,
             status="processed" if readable else "no_document",
             error=None if readable else NO_DOCUMENT_ERROR)
+        store_page_texts(session, doc, ((p.number, p.text) for p in body.text.pages))
         self._checked(session, doc, fields if readable else Extraction())
 
     def _add_document(self, session: Session, message: Message, doc_input: _Input,
@@ -275,5 +277,6 @@ class Pipeline:
             size=len(doc_input.data), pages=len(text.pages), ocr=text.ocr, status=status,
             error=text.error,
         )
+        store_page_texts(session, doc, ((p.number, p.text) for p in text.pages))
         fields = Extraction() if text.error else read_fields(text, f"sha256={doc_input.sha256}")
         self._checked(session, doc, fields)
