@@ -120,6 +120,9 @@ class Document(Base):
     corrections: Mapped[list[ValueCorrection]] = relationship(
         back_populates="document", order_by="ValueCorrection.id", cascade="all, delete-orphan"
     )
+    page_texts: Mapped[list[PageTextRow]] = relationship(
+        order_by="PageTextRow.page", cascade="all, delete-orphan", passive_deletes=True,
+    )
 
 
 class ExtractedValue(Base):
@@ -152,6 +155,20 @@ class ValueCorrection(Base):
     actor: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     document: Mapped[Document] = relationship(back_populates="corrections")
+
+
+class PageTextRow(Base):
+    """The text read on one page of a document, kept for full-text search (storage.search)."""
+
+    __tablename__ = "document_pages"
+    __table_args__ = (UniqueConstraint("document_pk", "page"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    """1-based page number."""
+    text: Mapped[str] = mapped_column(Text)
 
 
 class FlagRow(Base):

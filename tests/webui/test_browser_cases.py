@@ -8,12 +8,11 @@ import time
 import pytest
 
 from tests.webui.cases_seed import add_cases
+from tests.webui.browser import screenshot
 from tests.webui.test_browser import (  # noqa: F401 - live_url is a fixture
-    ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
     _log_in,
-    _screenshot,
     live_url,
 )
 
@@ -115,7 +114,7 @@ def test_several_cases_closed_with_one_comment_then_one_reopened(page, live_url,
     more = add_cases(desk[2], desk[0].state.store)
     _log_in(page, live_url, "rita")
     expect(page.locator("table.cases tbody tr")).to_have_count(5)
-    _screenshot(page, "case-queue.png")
+    screenshot(page, "case-queue.png", readme=True)
     for doc_id in (more.body_id, more.other_id):
         page.locator(f'tr[data-document="{doc_id}"] input[type="checkbox"]').check()
     page.locator("fieldset.bulk-actions").get_by_label("Kommentar").fill("Inget att åtgärda")
@@ -130,7 +129,7 @@ def test_several_cases_closed_with_one_comment_then_one_reopened(page, live_url,
     expect(flag.locator(".closed")).to_contain_text("Avfärdad av rita")
     expect(flag.locator(".closed")).to_contain_text("Inget att åtgärda")
     expect(page.locator("tr[id^=value-]")).to_have_count(1)  # an `other` document: its type
-    page.screenshot(path=str(ARTIFACTS / "case-document-1366.png"), full_page=True)
+    screenshot(page, "case-document-1366.png")
     flag.get_by_role("button", name="Öppna igen").click()
     expect(page.locator(".flash")).to_contain_text("öppnat igen")
     expect(flag.locator(".status")).to_have_text("Öppen")
