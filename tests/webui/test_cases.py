@@ -199,7 +199,7 @@ def test_a_message_without_attachment_shows_its_body_and_downloads_as_text(as_ri
     html = as_rita.get(f"/documents/{doc}").text
     assert "Rekvisitionen kommer i morgon." in html
     original = as_rita.get(f"/documents/{doc}/original")
-    assert original.headers["content-disposition"].endswith(f"dokument-{doc}.txt")
+    assert original.headers["content-disposition"].endswith(f"meddelandetext-{doc}.txt")
 
 
 def test_an_other_document_offers_only_the_fields_that_fit(as_rita, desk):
