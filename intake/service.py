@@ -169,8 +169,9 @@ def poll_source(source: MailSource, pipeline: Pipeline,
                         source.name, result.moved, reason)
             try:
                 _record(factory, source.name, error=reason, started=started)
-            except Exception:
-                log.exception("poll: could not record the failure")
+            except Exception as record_exc:
+                log.warning("poll: could not record the failure: %s", record_exc)
+                log.debug("poll: recording the failure", exc_info=True)
             raise
         finally:
             source.close()
