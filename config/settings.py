@@ -16,6 +16,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from config import masking
 from config.settings_check import explain, unknown_environment, unknown_keys
 
 DEFAULT_CONFIG_FILE = Path("config/settings.toml")
@@ -213,6 +214,8 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
     except ValidationError as exc:
         where = f"Inställningarna ({path} och miljön)" if path else "Inställningarna i miljön"
         raise SettingsError(f"{where}: {explain(exc, SECRET_KEYS)}") from None
+    masking.remember([settings.mailbox.password, settings.mailbox.client_secret,
+                      settings.report.smtp.smtp_password, settings.web.session_secret])
     _check_exchange(settings)
     return settings
 

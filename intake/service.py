@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,8 +26,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from config.masking import mask
 from config.settings import MailboxSettings, Settings, SettingsError, load_settings
-from intake.pipeline import Incoming, Pipeline
+from intake.pipeline import Incoming, Pipeline, Processed
 from intake.scheduler import ExtraJob, add_poll_job, make_scheduler, run_until_stopped
 from intake.sources.base import MailSource, SourceError, SourceItem
 from intake.sources.lock import poll_lock
@@ -38,6 +39,7 @@ from storage.originals import OriginalStore
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
+OnItem = Callable[[Processed], None]
 
 
 def open_source(settings: Settings) -> MailSource:
@@ -101,7 +103,7 @@ def _record(factory: sessionmaker[Session], name: str, *, error: str | None = No
             state.failures = 0
             state.backlog = backlog
         else:
-            state.last_error = error[:2000]
+            state.last_error = mask(error)[:2000]
             state.last_error_at = _now()
             state.failures = (state.failures or 0) + 1
         session.commit()
@@ -113,7 +115,7 @@ def _incoming(source: MailSource, item: SourceItem) -> Incoming:
 
 
 def _drain(source: MailSource, pipeline: Pipeline, stop: threading.Event | None,
-           result: PollResult) -> None:
+           result: PollResult, on_item: OnItem | None = None) -> None:
     """Process every waiting item in order; move each only after its commit."""
     in_flight: deque[SourceItem] = deque()
 
@@ -137,6 +139,8 @@ def _drain(source: MailSource, pipeline: Pipeline, stop: threading.Event | None,
             else:
                 log.info("poll: already stored, only moved key=%s message_pk=%s",
                          item.key, outcome.message_pk)
+            if on_item is not None:
+                on_item(outcome)
             if stop is not None and stop.is_set():
                 log.info("poll: stop requested, %d read-ahead item(s) left for the next poll",
                          len(in_flight))
@@ -146,7 +150,7 @@ def _drain(source: MailSource, pipeline: Pipeline, stop: threading.Event | None,
 
 
 def poll_source(source: MailSource, pipeline: Pipeline,
-                stop: threading.Event | None = None) -> PollResult:
+                stop: threading.Event | None = None, on_item: OnItem | None = None) -> PollResult:
     """One poll of ``source`` under its lock; SourceState records how it went.
 
     Raises SourceError (after recording it) when the mailbox cannot be used.
@@ -161,7 +165,7 @@ def poll_source(source: MailSource, pipeline: Pipeline,
             result.locked = True
             return result
         try:
-            _drain(source, pipeline, stop, result)
+            _drain(source, pipeline, stop, result, on_item)
             result.backlog = source.backlog()
         except Exception as exc:
             reason = str(exc) if isinstance(exc, SourceError) else f"{type(exc).__name__}: {exc}"
@@ -184,18 +188,19 @@ def poll_source(source: MailSource, pipeline: Pipeline,
 
 def poll_once(settings: Settings, pipeline: Pipeline | None = None, *,
               source: MailSource | None = None,
-              stop: threading.Event | None = None) -> list[dict]:
+              stop: threading.Event | None = None, on_item: OnItem | None = None) -> list[dict]:
     """Poll the configured mailbox once (``grant-intake poll``): the records of new documents.
 
-    Messages that were already stored are moved, not reported again.
+    Messages that were already stored are moved, not reported again. ``on_item`` is called
+    after each message is handled (a progress bar).
     """
     source = source or open_source(settings)
     if pipeline is not None:
-        return poll_source(source, pipeline, stop).records
+        return poll_source(source, pipeline, stop, on_item).records
     factory = open_database(settings.db)
     try:
         with Pipeline(settings, factory, OriginalStore(settings.data_dir)) as own:
-            return poll_source(source, own, stop).records
+            return poll_source(source, own, stop, on_item).records
     finally:
         factory.kw["bind"].dispose()
 

@@ -47,7 +47,7 @@ def _read_password(from_stdin: bool) -> str:
 @users_app.command("add")
 def users_add(
     ctx: typer.Context,
-    username: Annotated[str, typer.Argument(help="användarnamn")],
+    username: Annotated[str, typer.Argument(help="användarnamn", metavar="NAMN")],
     role: Annotated[str, typer.Option(help=f"roll: {', '.join(ROLES)}")] = "registrator",
     password_stdin: Annotated[bool, typer.Option("--password-stdin",
                                                  help="läs lösenordet från stdin")] = False,
