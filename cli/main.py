@@ -355,6 +355,7 @@ def _local_minute(iso: str | None) -> str | None:
     return f"{stockholm_time(datetime.fromisoformat(iso)):%Y-%m-%d %H:%M}"
 
 
+RESET_HINT = ".venv/bin/grant-intake users reset-password admin"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
@@ -382,9 +383,13 @@ def demo_setup(ctx: typer.Context) -> None:
                                "samples/allocations.csv")
         password = ensure_admin(session)
         session.commit()
+    url = f"http://{settings.web.host}:{settings.web.port}/login"
     if password:
-        typer.echo(f"Första administratörskontot: användarnamn admin, lösenord {password}")
-        typer.echo("(Lösenordet visas bara den här gången.)")
+        typer.echo(f"\nGranskningen:  {url}\nAnvändare:     admin\nLösenord:      {password}"
+                   f"\n(Lösenordet visas bara nu; byt det under ditt namn när du loggat in.)\n")
+    else:
+        typer.echo(f"\nGranskningen:  {url} (användare admin)\nGlömt lösenordet? "
+                   f"{RESET_HINT}\n")
 
 
 def main() -> None:

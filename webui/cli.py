@@ -17,7 +17,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from config.settings import Settings, load_settings
 from storage.db import open_database
 from storage.originals import OriginalStore
-from webui.accounts import ROLES, AccountError, create_user, ensure_admin, list_users
+from webui.accounts import (
+    ROLES,
+    AccountError,
+    create_user,
+    ensure_admin,
+    find_user,
+    list_users,
+    new_password,
+    set_password,
+)
 
 if TYPE_CHECKING:
     import uvicorn
@@ -62,6 +71,36 @@ def users_add(
             raise typer.Exit(2) from None
         session.commit()
     typer.echo(f"Användaren {username} ({role}) är skapad.", err=True)
+
+
+@users_app.command("reset-password")
+def users_reset_password(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument(help="användarnamn", metavar="NAMN")],
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="läs det nya lösenordet från stdin i stället för att slumpa ett")
+    ] = False,
+) -> None:
+    """Ge en användare ett nytt lösenord (slumpat och skrivet på stdout, om inte --password-stdin);
+    användarens inloggningar avslutas."""
+    password = _read_password(True) if password_stdin else new_password()
+    with _session_factory(ctx)() as session:
+        user = find_user(session, username)
+        if user is None:
+            typer.echo(f"fel: användaren {username} finns inte", err=True)
+            raise typer.Exit(2)
+        try:
+            set_password(session, user, password, actor="cli")
+        except AccountError as exc:
+            typer.echo(f"fel: {exc}", err=True)
+            raise typer.Exit(2) from None
+        if not user.active:
+            typer.echo(f"Obs: {user.username} är avstängd; en administratör kan aktivera "
+                       f"kontot under Användare.", err=True)
+        session.commit()
+    typer.echo(f"Nytt lösenord för {username}; alla inloggningar avslutade.", err=True)
+    if not password_stdin:
+        typer.echo(password)
 
 
 @users_app.command("list")

@@ -133,3 +133,16 @@ def test_a_long_ingest_shows_progress_on_a_terminal_stderr(cli, tmp_path, monkey
     assert result.exit_code == 0
     assert "Registrerar" in result.stderr
     assert len(_json_lines(result.stdout)) == 3
+
+
+def test_demo_setup_ends_with_the_address_and_the_account_then_how_to_reset(cli, tmp_path,
+                                                                             monkeypatch):
+    monkeypatch.setenv("GRANT_INTAKE_MAILBOX__PATH", str(tmp_path / "inbox"))
+    first = cli("demo-setup")
+    assert first.exit_code == 0, first.output
+    tail = first.stdout.strip().splitlines()
+    assert tail[0] == "Granskningen:  http://127.0.0.1:8000/login"
+    assert tail[1].split() == ["Användare:", "admin"] and tail[2].startswith("Lösenord:")
+    again = cli("demo-setup")
+    assert "Lösenord:" not in again.stdout
+    assert "users reset-password admin" in again.stdout.strip().splitlines()[-1]
