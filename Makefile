@@ -41,6 +41,7 @@ test: setup
 	OMP_THREAD_LIMIT=1 $(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: setup
+	OMP_THREAD_LIMIT=1 $(PY) -m pytest -q benchmarks
 	$(PY) scripts/bench_pages.py ../shared/devset
 
 clean:

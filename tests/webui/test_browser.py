@@ -1,12 +1,16 @@
 """The review desk in a real headless Chromium: log in, open a flagged requisition, see the box
 over the amount, correct it, watch the flag go, resolve a case, log out; roles hold.
 
-Screenshots of the case list and the document view go to test-artifacts/ and docs/screenshots/.
+Screenshots of the case list and the document view go to $GRANT_INTAKE_TEST_ARTIFACTS (a
+directory under the system's temp directory by default), and to docs/screenshots/ only when
+GRANT_INTAKE_REFRESH_SCREENSHOTS=1: a test run leaves the tree as it was.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -14,18 +18,24 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from tests.conftest import unavailable
 from tests.webui.seed import AMOUNT_BBOX, PAGE_H, PAGE_W, PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
-sync_api = pytest.importorskip("playwright.sync_api")
+try:
+    from playwright import sync_api
+except ImportError:
+    unavailable("playwright is not installed")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "test-artifacts"
+ARTIFACTS = Path(os.environ.get("GRANT_INTAKE_TEST_ARTIFACTS")
+                 or Path(tempfile.gettempdir()) / "grant-intake-test-artifacts")
 SCREENSHOTS = REPO / "docs" / "screenshots"
+REFRESH_SCREENSHOTS = os.environ.get("GRANT_INTAKE_REFRESH_SCREENSHOTS") == "1"
 
 
 @pytest.fixture
@@ -52,7 +62,7 @@ def live_url(desk):
 @pytest.fixture
 def page(live_url):
     if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium")
+        unavailable("no /usr/bin/chromium")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="sv-SE")
@@ -63,10 +73,11 @@ def page(live_url):
 
 
 def _screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=False)
-    shutil.copyfile(ARTIFACTS / name, SCREENSHOTS / name)
+    if REFRESH_SCREENSHOTS:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ARTIFACTS / name, SCREENSHOTS / name)
 
 
 def _log_in(page, base: str, username: str) -> None:
