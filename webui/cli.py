@@ -120,8 +120,10 @@ def make_server(settings: Settings, host: str | None = None, port: int | None = 
     from webui.app import create_app
 
     app = create_app(settings, open_database(settings.db), OriginalStore(settings.data_dir))
+    behind_proxy = settings.web.forwarded_allow_ips is not None
     config = uvicorn.Config(app, host=host or settings.web.host, port=port or settings.web.port,
-                            log_level="info", log_config=None, proxy_headers=False,
+                            log_level="info", log_config=None, proxy_headers=behind_proxy,
+                            forwarded_allow_ips=settings.web.forwarded_allow_ips,
                             server_header=False)
     return uvicorn.Server(config)
 

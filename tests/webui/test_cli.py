@@ -104,3 +104,15 @@ def test_users_reset_password_ends_the_users_sessions(tmp_path):
         assert s.scalar(select(WebSession)) is None
         assert s.scalars(select(AuditEntry).where(
             AuditEntry.action == "user_password_reset")).all()[0].actor == "cli"
+
+
+def test_behind_a_reverse_proxy_its_forwarded_headers_are_believed(tmp_path):
+    from config.settings import WebSettings
+    from webui.cli import make_server
+
+    plain = Settings(db=f"sqlite:///{tmp_path}/m.db", data_dir=tmp_path / "store")
+    assert make_server(plain).config.proxy_headers is False
+    proxied = Settings(db=f"sqlite:///{tmp_path}/m.db", data_dir=tmp_path / "store",
+                       web=WebSettings(forwarded_allow_ips="127.0.0.1"))
+    config = make_server(proxied).config
+    assert config.proxy_headers is True and config.forwarded_allow_ips == "127.0.0.1"
