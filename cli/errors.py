@@ -43,14 +43,22 @@ def _under(path: str | None, root: Path) -> bool:
         return False
 
 
+REASONS = {
+    errno.EACCES: "saknar rättighet", errno.EPERM: "saknar rättighet",
+    errno.EROFS: "skrivskyddat filsystem", errno.ENOSPC: "disken är full",
+    errno.ENOTDIR: "en del av sökvägen är en fil, inte en katalog",
+    errno.ENOENT: "finns inte", errno.EEXIST: "finns redan", errno.EISDIR: "är en katalog",
+    errno.EDQUOT: "diskkvoten är slut",
+}
+"""The system's reasons in Swedish; any other keeps the system's own words."""
+
+
 def _os_error(exc: OSError, settings: Settings | None) -> str:
-    reason = exc.strerror or str(exc)
+    reason = REASONS.get(exc.errno, exc.strerror or str(exc))
     where = exc.filename
     if settings is not None and _under(where, settings.data_dir):
-        cause = "är skrivskyddad" if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else \
-            f"kan inte användas ({reason})"
-        return (f"DATA_DIR {settings.data_dir} {cause}: {where}; originalen sparas där, "
-                f"ändra data_dir eller rättigheterna")
+        return (f"DATA_DIR {settings.data_dir} kan inte användas ({reason}: {where}); "
+                f"originalen sparas där: ändra data_dir eller rättigheterna")
     if where:
         return f"{where}: {reason}"
     return reason

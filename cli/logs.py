@@ -11,7 +11,7 @@ class LogfmtFormatter(logging.Formatter):
     """One line per record, secrets masked; a traceback only at debug level (--verbose)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        msg = record.getMessage().replace('"', "'")
+        msg = " ".join(record.getMessage().replace('"', "'").splitlines())
         line = (f'ts={self.formatTime(record, "%Y-%m-%dT%H:%M:%S")} level={record.levelname.lower()} '
                 f'logger={record.name} msg="{msg}"')
         if record.exc_info:

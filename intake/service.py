@@ -168,13 +168,15 @@ def poll_source(source: MailSource, pipeline: Pipeline,
             _drain(source, pipeline, stop, result, on_item)
             result.backlog = source.backlog()
         except Exception as exc:
-            reason = str(exc) if isinstance(exc, SourceError) else f"{type(exc).__name__}: {exc}"
+            first = (str(exc).splitlines() or [""])[0]
+            reason = first if isinstance(exc, SourceError) else f"{type(exc).__name__}: {first}"
             log.warning("poll: source=%s failed after moved=%d reason=%s",
                         source.name, result.moved, reason)
             try:
                 _record(factory, source.name, error=reason, started=started)
             except Exception as record_exc:
-                log.warning("poll: could not record the failure: %s", record_exc)
+                log.warning("poll: could not record the failure: %s",
+                            (str(record_exc).splitlines() or [""])[0])
                 log.debug("poll: recording the failure", exc_info=True)
             raise
         finally:
