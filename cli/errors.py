@@ -21,10 +21,6 @@ from config.settings import Settings, SettingsError
 log = logging.getLogger("grant_intake")
 
 
-class CommandError(Exception):
-    """A command cannot go on; the message is Swedish and for the operator."""
-
-
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"fel: {mask(message)}", err=True)
     raise typer.Exit(code)
@@ -78,7 +74,7 @@ def describe(exc: BaseException, settings: Settings | None) -> str:
     """One line, in Swedish, with the real cause."""
     from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-    if isinstance(exc, SettingsError | CommandError):
+    if isinstance(exc, SettingsError):
         return str(exc)
     if isinstance(exc, DBAPIError):
         return _database_error(exc, settings)

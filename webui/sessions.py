@@ -99,11 +99,6 @@ def log_out(request: Request, db: Session) -> None:
     request.session.clear()
 
 
-def end_sessions(db: Session, user_id: int) -> int:
-    """End every session of a user (no commit); how many there were."""
-    return db.execute(delete(WebSession).where(WebSession.user_id == user_id)).rowcount or 0
-
-
 def _expired(row: WebSession, rules: SessionSettings, at: datetime) -> bool:
     return (at - row.created_at > timedelta(hours=rules.hours)
             or at - row.last_seen_at > timedelta(minutes=rules.idle_minutes))
