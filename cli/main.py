@@ -260,20 +260,26 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 def allocations_import(
         ctx: typer.Context,
         file: Annotated[Path, typer.Argument(help="CSV- eller XLSX-fil.", metavar="FIL")]) -> None:
-    """Läs in en tilldelningslista (CSV eller XLSX)."""
-    from storage.allocations import AllocationFileError, import_allocations, read_allocation_file
+    """Läs in en tilldelningslista (CSV eller XLSX); rader med fel hoppas över och visas."""
+    from storage.allocation_file import AllocationFileError, read_allocation_file, summary_text
+    from storage.allocations import import_allocations
 
     if not file.is_file():
         fail(f"finns inte: {file}")
     try:
-        rows = read_allocation_file(file)
+        parsed = read_allocation_file(file)
     except AllocationFileError as exc:
         fail(f"{file}: {exc}; inget har lästs in")
+    for problem in parsed.problems:
+        typer.echo(f"fel: {file}: {problem}", err=True)
+    if not parsed.rows:
+        fail(f"{file}: ingen rad utan fel; inget har lästs in", code=1)
     with ctx.obj.session_factory()() as session:
-        summary = import_allocations(session, rows, str(file))
+        summary = import_allocations(session, parsed.rows, str(file))
         session.commit()
-    typer.echo(f"{len(rows)} rader: {summary.added} nya, {summary.changed} ändrade, "
-               f"{summary.unchanged} oförändrade", err=True)
+    bad = len(parsed.bad_lines)
+    typer.echo(f"{file}: {summary_text(summary.added, summary.changed, summary.unchanged, bad or None)}"
+               + ("; raderna med fel är inte inlästa" if bad else ""), err=True)
 
 
 @allocations_app.command("list")
@@ -366,7 +372,8 @@ def demo_setup(ctx: typer.Context) -> None:
 
     from sqlalchemy import func, select
 
-    from storage.allocations import import_allocations, read_allocation_file
+    from storage.allocation_file import read_allocation_file
+    from storage.allocations import import_allocations
     from storage.models import Allocation, Message
     from webui.accounts import ensure_admin
 
@@ -379,7 +386,7 @@ def demo_setup(ctx: typer.Context) -> None:
                 shutil.copy(sample, inbox / sample.name)
             typer.echo(f"Exempelhandlingar lagda i {inbox}/", err=True)
         if not session.scalar(select(func.count(Allocation.id))):
-            import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv"),
+            import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv").rows,
                                "samples/allocations.csv")
         password = ensure_admin(session)
         session.commit()

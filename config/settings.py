@@ -111,8 +111,9 @@ class WebSettings(BaseModel):
     and X-Forwarded-Proto are believed (the client's address for login throttling)."""
     max_body_bytes: int = Field(1024 * 1024, ge=1024)
     """The most a request may send, refused before it is read or anyone is logged in."""
-    max_upload_bytes: int = Field(10 * 1024 * 1024, ge=1024)
-    """The same for the allocation-list upload."""
+    max_upload_bytes: int = Field(21 * 1024 * 1024, ge=1024)
+    """The same for the allocation-list upload: a little above the page's own 20 MB limit, so
+    that the page can explain a file just over it."""
     login_failures_per_account: int = Field(5, ge=1)
     login_failures_per_client: int = Field(20, ge=1)
     login_window_minutes: int = Field(15, ge=1)

@@ -23,6 +23,7 @@ from extractors.fields import extract_fields
 from extractors.model import DocumentText, Extraction
 from extractors.pages import DocumentReader, ReadOptions
 from extractors.sniff import sniff_media_type
+from intake.body import body_document
 from intake.message import ParsedMessage, display_name, parse_message
 from intake.recheck import check, sync_flags
 from intake.records import apply_fields, document_record
@@ -30,6 +31,8 @@ from storage.models import Document, Message
 from storage.originals import OriginalStore, sha256_hex
 
 log = logging.getLogger(__name__)
+NO_DOCUMENT_ERROR = ("Meddelandet har ingen bifogad handling, och texten i det är ingen "
+                     "rekvisition, rapport eller annan handling som kan läsas.")
 
 
 @dataclass
@@ -82,6 +85,27 @@ def read_options(settings: Settings) -> ReadOptions:
         page_seconds=settings.limits.page_seconds,
         worker_memory_mb=settings.limits.worker_memory_mb,
     )
+
+
+def read_fields(text: DocumentText, key: str) -> Extraction:
+    """The fields of a readable document's text; the one place intake asks the extractor.
+
+    An extractor failure is logged and leaves the document without fields, never the
+    message unstored.
+    """
+    try:
+        return extract_fields(text)
+    except Exception:
+        log.exception("extraction failed: %s", key)
+        return Extraction()
+
+
+def has_something_to_read(fields: Extraction) -> bool:
+    """Whether a message body is itself a document: an amount read in it, and with it either
+    a document type or the organisation it is from. A covering note ("här kommer vår
+    rekvisition") names a type but states nothing a check could use."""
+    return bool(fields.amounts) and (
+        fields.document_type != "other" or fields.organisation is not None)
 
 
 def _find_message(session: Session, raw_sha256: str, message_id: str | None,
@@ -238,13 +262,19 @@ class Pipeline:
         sync_flags(session, doc, flags)
 
     def _add_body_document(self, session: Session, message: Message,
-                           parsed: ParsedMessage | None, written: list[str]) -> None:
-        body = (parsed.body if parsed else "").encode("utf-8")
-        digest = self._put(body, written)
-        doc = self._new_document(session, message, sha256=digest, filename=None,
-                                 media_type="text/plain", size=len(body), status="no_document",
-                                 error="Meddelandet har ingen bifogad handling.")
-        self._checked(session, doc, Extraction())
+                           parsed: ParsedMessage | None) -> None:
+        """A message without attachment: its body is the document when it has something to
+        read; otherwise it is kept as the message's one document, flagged NO_DOCUMENT."""
+        body = body_document(parsed)
+        digest = self.store.put(body.data)
+        fields = read_fields(body.text, f"body of message {message.message_id}")
+        readable = has_something_to_read(fields)
+        doc = self._new_document(
+            session, message, sha256=digest, filename=body.filename, media_type=body.media_type,
+            size=len(body.data), pages=1 if readable else 0, ocr=False,
+            status="processed" if readable else "no_document",
+            error=None if readable else NO_DOCUMENT_ERROR)
+        self._checked(session, doc, fields if readable else Extraction())
 
     def _add_document(self, session: Session, message: Message, doc_input: _Input,
                       text: DocumentText, written: list[str]) -> None:
@@ -256,10 +286,5 @@ class Pipeline:
             size=len(doc_input.data), pages=len(text.pages), ocr=text.ocr, status=status,
             error=text.error,
         )
-        fields = Extraction()
-        if not text.error:
-            try:
-                fields = extract_fields(text)
-            except Exception:
-                log.exception("extraction failed: sha256=%s", doc_input.sha256)
+        fields = Extraction() if text.error else read_fields(text, f"sha256={doc_input.sha256}")
         self._checked(session, doc, fields)

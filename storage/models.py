@@ -175,6 +175,20 @@ class Allocation(Base):
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
+class AllocationUpload(Base):
+    """An uploaded allocation list between its preview and its confirmation: the checked rows
+    stay here, on the server, under a random id the preview page carries."""
+
+    __tablename__ = "allocation_uploads"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(500))
+    rows: Mapped[list[Any]] = mapped_column(JSON)
+    """[program, grant_year, recipient_code, recipient_name, amount_sek, share] per row."""
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+
+
 class AuditEntry(Base):
     """Every change a person or the system makes: who, when, what, old value → new value."""
 

@@ -26,7 +26,8 @@ from reports.figures import collect_figures
 from reports.mail import build_message
 from reports.render import render_report, write_files
 from reports.week import IsoWeek
-from storage.allocations import import_allocations, read_allocation_file
+from storage.allocation_file import read_allocation_file
+from storage.allocations import import_allocations
 from storage.db import open_database
 from storage.models import FlagRow
 from storage.originals import OriginalStore
@@ -41,7 +42,7 @@ def main() -> None:
         settings = Settings(_env_file=None, db=f"sqlite:///{tmp}/sample.db", data_dir=Path(tmp))
         factory = open_database(settings.db)
         with factory() as session, session.begin():
-            import_allocations(session, read_allocation_file(ROOT / "samples/allocations.csv"),
+            import_allocations(session, read_allocation_file(ROOT / "samples/allocations.csv").rows,
                                "samples/allocations.csv")
         with Pipeline(settings, factory, OriginalStore(Path(tmp) / "store")) as pipeline:
             for _ in pipeline.process_many(incoming_for(p) for p in expand([ROOT / "samples"])):

@@ -8,7 +8,7 @@ def test_migrations_create_every_table_and_are_idempotent(session_factory):
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     assert {"messages", "documents", "extracted_values", "flags", "allocations", "audit_log",
-            "users", "source_state", "report_deliveries"} <= tables
+            "users", "source_state", "report_deliveries", "allocation_uploads"} <= tables
 
 
 def test_migration_0004_keeps_messages_and_tells_inputs_apart_by_kind(db_url):
@@ -39,6 +39,6 @@ def test_migration_0004_keeps_messages_and_tells_inputs_apart_by_kind(db_url):
                           "created_at) VALUES ('eml', 'e3b0', 'eml', 0, '2024-01-01 00:00:00')"))
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM messages WHERE input_kind = 'file' AND raw_sha256 = 'e3b0'"))
-    command.downgrade(alembic_config(engine), "0002")
-    command.upgrade(alembic_config(engine), "head")
+    command.downgrade(alembic_config(engine), "0004@0002")
+    migrate(engine)
     engine.dispose()
