@@ -262,11 +262,11 @@ class Pipeline:
         sync_flags(session, doc, flags)
 
     def _add_body_document(self, session: Session, message: Message,
-                           parsed: ParsedMessage | None) -> None:
+                           parsed: ParsedMessage | None, written: list[str]) -> None:
         """A message without attachment: its body is the document when it has something to
         read; otherwise it is kept as the message's one document, flagged NO_DOCUMENT."""
         body = body_document(parsed)
-        digest = self.store.put(body.data)
+        digest = self._put(body.data, written)
         fields = read_fields(body.text, f"body of message {message.message_id}")
         readable = has_something_to_read(fields)
         doc = self._new_document(
