@@ -81,8 +81,10 @@ def users_reset_password(
         "--password-stdin", help="läs det nya lösenordet från stdin i stället för att slumpa ett")
     ] = False,
 ) -> None:
-    """Ge en användare ett nytt lösenord (slumpat och skrivet på stdout, om inte --password-stdin);
-    användarens inloggningar avslutas."""
+    """Ge en användare ett nytt lösenord och avsluta användarens inloggningar.
+
+    Lösenordet slumpas och skrivs på stdout, om det inte läses från stdin (--password-stdin).
+    """
     password = _read_password(True) if password_stdin else new_password()
     with _session_factory(ctx)() as session:
         user = find_user(session, username)

@@ -11,6 +11,10 @@ import threading
 import time
 from collections import defaultdict, deque
 
+MAX_KEYS = 10_000
+"""Past this many accounts and clients with failures, those whose failures have all left the
+window are forgotten (names sprayed at the form must not fill the memory)."""
+
 
 class LoginThrottle:
     def __init__(self, per_account: int, per_client: int, window_seconds: float) -> None:
@@ -46,6 +50,9 @@ class LoginThrottle:
         with self._lock:
             for key in self._keys(account, client):
                 self._recent(key, at).append(at)
+            if len(self._failures) > MAX_KEYS:
+                for key in [k for k in self._failures if not self._recent(k, at)]:
+                    del self._failures[key]
 
     def succeeded(self, account: str) -> None:
         with self._lock:
