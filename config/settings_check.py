@@ -98,10 +98,13 @@ def unknown_environment(model: type[BaseModel], environ: Mapping[str, str] | Non
     environ = os.environ if environ is None else environ
     known = _known(model, "")
     known_env = {env_name(k): k for k in known}
+    # below a key that is a table, not a section (report.recipients), any name is a value
+    open_maps = tuple(f"{env_name(k)}__" for k in known if _sub_model(model, k) is None)
     problems = []
     for name in environ:
         upper = name.upper()
-        if not upper.startswith(ENV_PREFIX) or "__" not in upper or upper in known_env:
+        if (not upper.startswith(ENV_PREFIX) or "__" not in upper or upper in known_env
+                or upper.startswith(open_maps)):
             continue
         section = upper[len(ENV_PREFIX):].split("__", 1)[0].lower()
         if _sub_model(model, section) is None:

@@ -68,6 +68,9 @@ def test_an_unknown_key_is_refused_naming_the_nearest(tmp_path, text, unknown, n
 
 
 def test_an_unknown_nested_environment_variable_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRANT_INTAKE_REPORT__RECIPIENTS__HEMBESOK", '["a@example.se"]')
+    monkeypatch.setenv("GRANT_INTAKE_TEST_PG", "postgresql://x")  # not a setting: left alone
+    assert load_settings(_toml(tmp_path, "")).report.recipients == {"hembesok": ["a@example.se"]}
     monkeypatch.setenv("GRANT_INTAKE_MAILBOX__HSOT", "x")
     with pytest.raises(SettingsError, match="GRANT_INTAKE_MAILBOX__HOST"):
         load_settings(_toml(tmp_path, ""))
