@@ -149,3 +149,13 @@ def test_throttling_ends_after_the_wait(client, desk, monkeypatch):
     real = time.time
     monkeypatch.setattr(time, "time", lambda: real() + wait + 1)
     assert login(client, "rita").status_code == 303
+
+
+def test_an_admin_changes_their_own_password_on_their_own_page(client, factory):
+    login(client, "adam")
+    with factory() as s:
+        adam_id = s.scalar(select(User.id).where(User.username == "adam"))
+    answer = client.post(f"/users/{adam_id}/password",
+                         data={"csrf_token": page_token(client, "/users")})
+    assert answer.status_code == 422 and "under ditt namn" in answer.text
+    assert client.get("/users").status_code == 200

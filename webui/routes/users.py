@@ -86,6 +86,9 @@ def reset_password(request: Request, db: Db, user: Admin, user_id: int,
     target = db.get(User, user_id)
     if target is None:
         raise PageError(404, "Användaren finns inte.")
+    if target.id == user.id:
+        return _users_page(request, db, status_code=422,
+                           error="Ditt eget lösenord byter du under ditt namn uppe till höger.")
     password = new_password()
     set_password(db, target, password, actor=user.username)
     db.commit()
