@@ -6,7 +6,6 @@ masked, and the command ends with status 2.
 """
 from __future__ import annotations
 
-import errno
 import logging
 import sqlite3
 from pathlib import Path
@@ -17,6 +16,7 @@ from typer.core import TyperGroup
 
 from config.masking import mask
 from config.settings import Settings, SettingsError
+from config.system_errors import os_reason
 
 log = logging.getLogger("grant_intake")
 
@@ -39,18 +39,8 @@ def _under(path: str | None, root: Path) -> bool:
         return False
 
 
-REASONS = {
-    errno.EACCES: "saknar rättighet", errno.EPERM: "saknar rättighet",
-    errno.EROFS: "skrivskyddat filsystem", errno.ENOSPC: "disken är full",
-    errno.ENOTDIR: "en del av sökvägen är en fil, inte en katalog",
-    errno.ENOENT: "finns inte", errno.EEXIST: "finns redan", errno.EISDIR: "är en katalog",
-    errno.EDQUOT: "diskkvoten är slut",
-}
-"""The system's reasons in Swedish; any other keeps the system's own words."""
-
-
 def _os_error(exc: OSError, settings: Settings | None) -> str:
-    reason = REASONS.get(exc.errno, exc.strerror or str(exc))
+    reason = os_reason(exc)
     where = exc.filename
     if settings is not None and _under(where, settings.data_dir):
         return (f"DATA_DIR {settings.data_dir} kan inte användas ({reason}: {where}); "

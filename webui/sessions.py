@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from config.settings import SessionSettings, Settings, SettingsError
+from config.system_errors import os_reason
 from storage.models import User, WebSession
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def session_secret(settings: Settings) -> str:
             fh.write(secret)
     except OSError as exc:
         raise SettingsError(
-            f"Sessionsnyckeln kan inte sparas i {path} ({exc.strerror or exc}): gör DATA_DIR "
+            f"Sessionsnyckeln kan inte sparas i {path} ({os_reason(exc)}): gör DATA_DIR "
             f"skrivbar eller sätt GRANT_INTAKE_WEB__SESSION_SECRET") from exc
     log.info("session_secret_created path=%s", path)
     return secret
