@@ -14,6 +14,7 @@ import typer
 
 from cli import swedish
 from cli.errors import CommandGroup, fail
+from cli.expect import expect
 from cli.logs import configure_logging
 from config.masking import mask
 from config.settings import Settings, SettingsError, load_settings
@@ -31,6 +32,7 @@ app.add_typer(allocations_app, name="allocations")
 app.add_typer(cases_app, name="cases")
 app.add_typer(report_app, name="report")
 app.add_typer(users_app, name="users")
+app.command("expect")(expect)
 
 log = logging.getLogger("grant_intake")
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines på stdout, inget annat.")]

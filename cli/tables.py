@@ -1,8 +1,8 @@
 """Readable tables for people (without --json), on stdout: Swedish headers, no ``None``, and
 cells that wrap instead of being cut, whatever the terminal's width (80 columns in a pipe).
 
-Commands give rows as dicts and the columns they want as ``{key: header}``; ``show_table``
-and ``show_pairs`` are the only ways the CLI prints a table.
+Commands give rows as dicts and the columns they want as ``{key: header}`` (``show_table``),
+rows keyed by their headers (``plain_table``), or one record as labelled lines (``show_pairs``).
 """
 from __future__ import annotations
 
@@ -55,6 +55,11 @@ def show_table(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, str],
     for row in cells:
         table.add_row(*row)
     console.print(table)
+
+
+def plain_table(rows: Sequence[Mapping[str, Any]]) -> None:
+    """Rows whose keys are already their (Swedish) headers."""
+    show_table(rows, {key: key for key in rows[0]} if rows else {})
 
 
 def show_pairs(values: Mapping[str, Any], labels: Mapping[str, str]) -> None:

@@ -91,14 +91,24 @@ class SmtpSettings(BaseModel):
     sender: str = "grant-intake@localhost"
 
 
+class ReportRecipient(BaseModel):
+    address: str
+    programs: list[str] | None = None
+    """Program ids this recipient subscribes to; absent: every program."""
+
+
 class ReportSettings(BaseModel):
     day_of_week: str = "mon"
     hour: int = 7
     minute: int = 0
     timezone: str = "Europe/Stockholm"
     transport: Literal["smtp", "exchange"] = "smtp"
-    recipients: dict[str, list[str]] = Field(default_factory=dict)
-    """Recipients per program id; the key ``*`` receives every program."""
+    recipients: list[str | ReportRecipient] | dict[str, list[str]] = Field(default_factory=list)
+    """Plain addresses (every program) and ``{address, programs}`` entries; or, as before, a
+    table of program id → addresses where the key ``*`` receives every program."""
+    desk_url: str | None = None
+    """The review desk's address as recipients reach it, for the report's links; default
+    http://web.host:web.port."""
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
 
 

@@ -24,6 +24,7 @@ from extractors.model import DocumentText, Extraction
 from extractors.pages import DocumentReader, ReadOptions
 from extractors.sniff import sniff_media_type
 from intake.body import body_document
+from intake.expectations import refresh_after_intake
 from intake.message import ParsedMessage, display_name, parse_message
 from intake.recheck import check, sync_flags
 from intake.records import apply_fields, document_record
@@ -214,6 +215,7 @@ class Pipeline:
                 raise
             log.info("stored message_pk=%s documents=%d source=%s", message.id,
                      len(message.documents), message.source_key)
+            refresh_after_intake(self.session_factory, self.programs, message.documents)
             return Processed([document_record(d) for d in message.documents], message.id, True)
 
     @staticmethod

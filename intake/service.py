@@ -28,8 +28,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from config.masking import mask
 from config.settings import MailboxSettings, Settings, SettingsError, load_settings
+from intake.expectations import ExpectationJob
 from intake.pipeline import Incoming, Pipeline, Processed
-from intake.scheduler import ExtraJob, add_poll_job, make_scheduler, run_until_stopped
+from intake.scheduler import (
+    ExtraJob,
+    add_expectation_job,
+    add_poll_job,
+    make_scheduler,
+    run_until_stopped,
+)
 from intake.sources.base import MailSource, SourceError, SourceItem
 from intake.sources.lock import poll_lock
 from storage.db import open_database
@@ -260,6 +267,7 @@ def run_service(settings: Settings, extra_jobs: Iterable[ExtraJob] = (), *,
         with Pipeline(settings, factory, OriginalStore(settings.data_dir)) as pipeline:
             scheduler = make_scheduler(settings.timezone)
             add_poll_job(scheduler, PollJob(settings, pipeline, stop), settings.poll_minutes)
+            add_expectation_job(scheduler, ExpectationJob(factory, pipeline.programs))
             run_until_stopped(scheduler, stop, extra_jobs)
     finally:
         factory.kw["bind"].dispose()

@@ -1,12 +1,13 @@
 """SQLAlchemy 2 models: messages, documents, extracted values, flags, allocations, audit, users."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -264,3 +265,36 @@ class ReportDelivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     """When a process took it to send; a claim older than delivery.CLAIM_TIMEOUT is void."""
+
+
+class ExpectationRow(Base):
+    """An expected document that has not arrived, or money to be repaid: a case that belongs
+    to an organisation and a program-year, not to a document (validators.expected)."""
+
+    __tablename__ = "expectations"
+    __table_args__ = (UniqueConstraint("code", "program", "grant_year", "org_code"),
+                      Index("ix_expectations_status", "status"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    severity: Mapped[str] = mapped_column(String(10))
+    program: Mapped[str] = mapped_column(String(40))
+    grant_year: Mapped[int] = mapped_column(Integer)
+    org_code: Mapped[str] = mapped_column(String(4))
+    org_kind: Mapped[str] = mapped_column(String(12))
+    org_name: Mapped[str] = mapped_column(String(200))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[int | None] = mapped_column(Integer)
+    """REPAYMENT_DUE: the unused amount the return report states."""
+    message: Mapped[str] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    """open, resolved, dismissed; resolved by "system" when the document has arrived."""
+    comment: Mapped[str | None] = mapped_column(Text)
+    resolved_by: Mapped[str | None] = mapped_column(String(100))
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    repaid_amount: Mapped[int | None] = mapped_column(Integer)
+    """REPAYMENT_DUE: kronor a person has marked as paid back (all payments together)."""
+    repaid_on: Mapped[date | None] = mapped_column(Date)
+    """The day of the latest payment marked."""

@@ -16,7 +16,7 @@ from webui.accounts import ROLE_NAMES, role_allows
 from webui.errors import install_error_handlers
 from webui.middleware import BodyLimit, SecurityHeaders
 from webui.present import install_filters
-from webui.routes import allocations, api, auth, cases, documents, health, users
+from webui.routes import allocations, api, auth, cases, documents, expected, health, users
 from webui.sessions import csrf_token, pop_flashes, session_secret
 from webui.throttle import LoginThrottle
 
@@ -76,6 +76,7 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
                        max_age=None, same_site="lax", https_only=settings.session.secure_cookie)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, cases, documents, allocations, users, api, health):
+    for module in (auth, cases, documents, expected, allocations, users, api, health):
         app.include_router(module.router)
+    app.include_router(expected.api_router)
     return app

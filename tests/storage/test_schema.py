@@ -8,7 +8,8 @@ def test_migrations_create_every_table_and_are_idempotent(session_factory):
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     assert {"messages", "documents", "extracted_values", "flags", "allocations", "audit_log",
-            "users", "source_state", "report_deliveries", "allocation_uploads"} <= tables
+            "users", "source_state", "report_deliveries", "allocation_uploads",
+            "expectations"} <= tables
 
 
 def test_migration_0004_keeps_messages_and_tells_inputs_apart_by_kind(db_url):
