@@ -43,3 +43,11 @@ def test_migration_0004_keeps_messages_and_tells_inputs_apart_by_kind(db_url):
     command.downgrade(alembic_config(engine), "0004@0002")
     migrate(engine)
     engine.dispose()
+
+
+def test_a_sqlite_uri_makes_no_directory(tmp_path, monkeypatch):
+    from storage.db import normalise_url
+
+    monkeypatch.chdir(tmp_path)
+    normalise_url(f"sqlite:///file:{tmp_path}/x.db?mode=ro&uri=true")
+    assert list(tmp_path.iterdir()) == []
