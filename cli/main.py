@@ -16,6 +16,7 @@ from cli import swedish
 from cli.errors import CommandGroup, fail
 from cli.expect import expect
 from cli.logs import configure_logging
+from cli.mailbox import mailbox_app
 from config.masking import mask
 from config.settings import Settings, SettingsError, load_settings
 from reports.cli import report_app
@@ -32,6 +33,7 @@ app.add_typer(allocations_app, name="allocations")
 app.add_typer(cases_app, name="cases")
 app.add_typer(report_app, name="report")
 app.add_typer(users_app, name="users")
+app.add_typer(mailbox_app, name="mailbox")
 app.command("expect")(expect)
 
 log = logging.getLogger("grant_intake")
@@ -256,6 +258,19 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             selectinload(Document.flags), selectinload(Document.values),
             selectinload(Document.message)).order_by(Document.id))
         print_records([document_record(d) for d in docs], as_json)
+
+
+@documents_app.command("reindex")
+def documents_reindex(ctx: typer.Context) -> None:
+    """Läs om originalen till handlingar som saknar sparad sidtext, för sökningen."""
+    from extractors.pages import DocumentReader
+    from intake.page_text import backfill_page_texts
+    from intake.pipeline import read_options
+
+    settings = ctx.obj.settings
+    with DocumentReader(read_options(settings)) as reader:
+        done = backfill_page_texts(ctx.obj.session_factory(), ctx.obj.store(), reader)
+    typer.echo(f"Sidtext sparad för {done} {'handling' if done == 1 else 'handlingar'}.")
 
 
 @allocations_app.command("import")

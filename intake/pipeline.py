@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Literal
 
 from sqlalchemy import or_, select
@@ -30,10 +31,14 @@ from intake.recheck import check, sync_flags
 from intake.records import apply_fields, document_record
 from storage.models import Document, Message
 from storage.originals import OriginalStore, sha256_hex
+from storage.search import store_page_texts
 
 log = logging.getLogger(__name__)
 NO_DOCUMENT_ERROR = ("Meddelandet har ingen bifogad handling, och texten i det är ingen "
                      "rekvisition, rapport eller annan handling som kan läsas.")
+
+MAX_AHEAD = 32
+"""Messages taken from a source ahead of the one being stored (see Pipeline.process_many)."""
 
 
 @dataclass
@@ -150,7 +155,27 @@ class Pipeline:
         return next(iter(self.process_many([item])))
 
     def process_many(self, items: Iterable[Incoming]) -> Iterator[Processed]:
-        """Process messages in order, reading the next ones' pages while storing this one."""
+        """Process messages in order, reading the next ones' pages while storing this one.
+
+        At most MAX_AHEAD messages are taken from ``items`` ahead of the ones stored: messages
+        without attachments give the page reader nothing to wait for, so without the bound a
+        backlog of them would all be read from the mailbox before the first is stored.
+        """
+        source = iter(items)
+        while True:
+            taken = 0
+
+            def window() -> Iterator[Incoming]:
+                nonlocal taken
+                for item in islice(source, MAX_AHEAD):
+                    taken += 1
+                    yield item
+
+            yield from self._process_window(window())
+            if taken < MAX_AHEAD:
+                return
+
+    def _process_window(self, items: Iterable[Incoming]) -> Iterator[Processed]:
         pending: deque[_Prepared] = deque()
 
         def feed() -> Iterator[tuple[tuple[int, int], bytes, str | None]]:
@@ -276,6 +301,7 @@ class Pipeline:
             size=len(body.data), pages=1 if readable else 0, ocr=False,
             status="processed" if readable else "no_document",
             error=None if readable else NO_DOCUMENT_ERROR)
+        store_page_texts(session, doc, ((p.number, p.text) for p in body.text.pages))
         self._checked(session, doc, fields if readable else Extraction())
 
     def _add_document(self, session: Session, message: Message, doc_input: _Input,
@@ -288,5 +314,6 @@ class Pipeline:
             size=len(doc_input.data), pages=len(text.pages), ocr=text.ocr, status=status,
             error=text.error,
         )
+        store_page_texts(session, doc, ((p.number, p.text) for p in text.pages))
         fields = Extraction() if text.error else read_fields(text, f"sha256={doc_input.sha256}")
         self._checked(session, doc, fields)

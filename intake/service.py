@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from config.masking import mask
-from config.settings import MailboxSettings, Settings, SettingsError, load_settings
+from config.settings import Settings, SettingsError, load_settings
 from intake.expectations import ExpectationJob
 from intake.pipeline import Incoming, Pipeline, Processed
 from intake.scheduler import (
@@ -39,6 +39,7 @@ from intake.scheduler import (
 )
 from intake.sources.base import MailSource, SourceError, SourceItem
 from intake.sources.lock import poll_lock
+from intake.sources.registry import open_source
 from storage.db import open_database
 from storage.models import SourceState
 from storage.originals import OriginalStore
@@ -47,22 +48,6 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
 OnItem = Callable[[Processed], None]
-
-
-def open_source(settings: Settings) -> MailSource:
-    """The configured mailbox source (nothing is connected until it is used)."""
-    mailbox: MailboxSettings = settings.mailbox
-    if mailbox.kind == "imap":
-        from intake.sources.imap import ImapSource
-
-        return ImapSource(mailbox)
-    if mailbox.kind == "exchange":
-        from intake.sources.exchange import ExchangeSource
-
-        return ExchangeSource(mailbox, max_wait=min(settings.poll_minutes * 60 / 2, 120.0))
-    from intake.sources.folder import FolderSource
-
-    return FolderSource(mailbox.path)
 
 
 @dataclass

@@ -121,6 +121,9 @@ class Document(Base):
     flags: Mapped[list[FlagRow]] = relationship(
         back_populates="document", order_by="FlagRow.id", cascade="all, delete-orphan"
     )
+    page_texts: Mapped[list[PageTextRow]] = relationship(
+        order_by="PageTextRow.page", cascade="all, delete-orphan", passive_deletes=True,
+    )
 
 
 class ExtractedValue(Base):
@@ -138,6 +141,20 @@ class ExtractedValue(Base):
     corrected_by: Mapped[str | None] = mapped_column(String(100))
     corrected_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     document: Mapped[Document] = relationship(back_populates="values")
+
+
+class PageTextRow(Base):
+    """The text read on one page of a document, kept for full-text search (storage.search)."""
+
+    __tablename__ = "document_pages"
+    __table_args__ = (UniqueConstraint("document_pk", "page"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    """1-based page number."""
+    text: Mapped[str] = mapped_column(Text)
 
 
 class FlagRow(Base):

@@ -29,7 +29,7 @@ def unavailable(reason: str) -> NoReturn:
     """A component the test needs is missing: fail in CI, skip elsewhere."""
     if in_ci():
         pytest.fail(f"CI=true and {reason}", pytrace=False)
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
 
 
 def _admin_url() -> str:
@@ -115,3 +115,16 @@ def ews():
     yield server
     server.stop()
     assert not server.mailbox.errors, server.mailbox.errors
+
+
+@pytest.fixture
+def microsoft():
+    """Microsoft Graph and the identity platform on loopback over TLS (their own CA), with one
+    empty mailbox: the Graph source's, `mailbox check`'s and the Graph report transport's
+    counterpart."""
+    from tests.intake.fakes.graph import FakeMicrosoft
+
+    server = FakeMicrosoft()
+    yield server
+    server.stop()
+    assert not server.errors, server.errors

@@ -18,18 +18,19 @@ def test_a_missing_component_fails_in_ci_and_skips_elsewhere(monkeypatch):
 
 
 def test_browser_screenshots_go_outside_the_tree_unless_asked(monkeypatch, tmp_path):
-    browser = pytest.importorskip("tests.webui.test_browser")
+    browser = pytest.importorskip("tests.webui.browser")
 
     class Page:
         def screenshot(self, path: str, full_page: bool) -> None:
             Path(path).write_bytes(b"png")
 
-    assert not browser.ARTIFACTS.resolve().is_relative_to(browser.REPO)
-    monkeypatch.setattr(browser, "ARTIFACTS", tmp_path / "artifacts")
+    monkeypatch.delenv("GRANT_INTAKE_ARTIFACTS", raising=False)
+    assert not browser.artifacts_dir().resolve().is_relative_to(browser.REPO)
+    monkeypatch.setenv("GRANT_INTAKE_ARTIFACTS", str(tmp_path / "artifacts"))
     monkeypatch.setattr(browser, "SCREENSHOTS", tmp_path / "docs")
-    monkeypatch.setattr(browser, "REFRESH_SCREENSHOTS", False)
-    browser._screenshot(Page(), "x.png")
+    monkeypatch.delenv("GRANT_INTAKE_REFRESH_SCREENSHOTS", raising=False)
+    browser.screenshot(Page(), "x.png", readme=True)
     assert (tmp_path / "artifacts" / "x.png").exists() and not (tmp_path / "docs").exists()
-    monkeypatch.setattr(browser, "REFRESH_SCREENSHOTS", True)
-    browser._screenshot(Page(), "x.png")
+    monkeypatch.setenv("GRANT_INTAKE_REFRESH_SCREENSHOTS", "1")
+    browser.screenshot(Page(), "x.png", readme=True)
     assert (tmp_path / "docs" / "x.png").exists()

@@ -15,8 +15,21 @@ from storage.originals import OriginalStore
 from webui.accounts import ROLE_NAMES, role_allows
 from webui.errors import install_error_handlers
 from webui.middleware import BodyLimit, SecurityHeaders
+from webui.page_renderer import PageRenderer
 from webui.present import install_filters
-from webui.routes import allocations, api, auth, cases, documents, expected, health, users
+from webui.routes import (
+    allocations,
+    api,
+    api_documents,
+    auth,
+    cases,
+    document_list,
+    documents,
+    expected,
+    health,
+    organisations,
+    users,
+)
 from webui.sessions import csrf_token, pop_flashes, session_secret
 from webui.throttle import LoginThrottle
 
@@ -68,6 +81,7 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
     app.state.programs = programs or default_programs()
     app.state.templates = templates
     app.state.secret = secret
+    app.state.page_renderer = PageRenderer(max_pixels=settings.limits.max_pixels)
 
     app.state.login_throttle = LoginThrottle(
         settings.web.login_failures_per_account, settings.web.login_failures_per_client,
@@ -76,7 +90,8 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
                        max_age=None, same_site="lax", https_only=settings.session.secure_cookie)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, cases, documents, expected, allocations, users, api, health):
+    for module in (auth, cases, document_list, documents, organisations, expected, allocations,
+                   users, api, api_documents, health):
         app.include_router(module.router)
     app.include_router(expected.api_router)
     return app

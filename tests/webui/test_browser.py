@@ -1,16 +1,12 @@
 """The review desk in a real headless Chromium: log in, open a flagged requisition, see the box
 over the amount, correct it, watch the flag go, resolve a case, log out; roles hold.
 
-Screenshots of the case list and the document view go to $GRANT_INTAKE_TEST_ARTIFACTS (a
-directory under the system's temp directory by default), and to docs/screenshots/ only when
-GRANT_INTAKE_REFRESH_SCREENSHOTS=1: a test run leaves the tree as it was.
+Screenshots go outside the tree (tests.webui.browser.screenshot); the README's are made by
+tests/webui/test_browser_documents.py.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import socket
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,6 +15,7 @@ import pytest
 import uvicorn
 
 from tests.conftest import unavailable
+from tests.webui.browser import screenshot
 from tests.webui.seed import AMOUNT_BBOX, PAGE_H, PAGE_W, PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
@@ -31,11 +28,6 @@ except ImportError:
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("GRANT_INTAKE_TEST_ARTIFACTS")
-                 or Path(tempfile.gettempdir()) / "grant-intake-test-artifacts")
-SCREENSHOTS = REPO / "docs" / "screenshots"
-REFRESH_SCREENSHOTS = os.environ.get("GRANT_INTAKE_REFRESH_SCREENSHOTS") == "1"
 
 
 @pytest.fixture
@@ -73,11 +65,7 @@ def page(live_url):
 
 
 def _screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=False)
-    if REFRESH_SCREENSHOTS:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ARTIFACTS / name, SCREENSHOTS / name)
+    screenshot(page, f"review-{name}")
 
 
 def _log_in(page, base: str, username: str) -> None:
