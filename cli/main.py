@@ -364,7 +364,7 @@ def cases_list(
             emit(r)
     else:
         from cli.tables import show_table
-        from webui.present import SEVERITY_NAMES, STATUS_NAMES
+        from config.vocabulary import SEVERITY_NAMES, STATUS_NAMES
 
         show_table([{**r, "severity": SEVERITY_NAMES.get(r["severity"], r["severity"]),
                      "status": STATUS_NAMES.get(r["status"], r["status"]),
