@@ -24,7 +24,7 @@ def test_earlier_corrections_become_the_layer(db_url):
             "INSERT INTO extracted_values (document_pk, field, text, confidence, corrected_by,"
             " corrected_at) VALUES (1, 'amounts.requested', '950 000 kr', 1.0, 'rita', "
             "'2024-03-26 10:00:00+00:00'), (1, 'organisation', 'Region Gotland', 0.9, NULL, NULL)"))
-    command.upgrade(cfg, "heads")
+    command.upgrade(cfg, "0003")
     columns = {c["name"] for c in inspect(engine).get_columns("extracted_values")}
     assert "corrected_by" not in columns
     with engine.connect() as conn:
