@@ -128,8 +128,8 @@ def extract(ctx: typer.Context, files: list[Path], as_json: JsonOpt = False) -> 
     from cli.inputs import expand, incoming_for
     from extractors.fields import extract_fields
     from extractors.model import Extraction
-    from extractors.pages import DocumentReader
-    from extractors.sniff import sniff_media_type
+    from extractors.reading.pages import DocumentReader
+    from extractors.reading.sniff import sniff_media_type
     from intake.message import parse_message
     from intake.pipeline import read_options
     from intake.records import extraction_record

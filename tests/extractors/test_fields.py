@@ -8,7 +8,7 @@ import pytest
 
 from extractors.fields import extract_fields
 from extractors.model import Amount, DocumentText, PageText, Word
-from extractors.ocr import group_lines
+from extractors.reading.ocr import group_lines
 
 CHAR = 5.5
 LINE = 14.0
@@ -29,7 +29,7 @@ def text_doc(text: str, source: str = "text", confidence: float = 1.0) -> Docume
 def cells_doc(cells: list[tuple[float, float, str]], confidence: float = 0.95,
               slope: float = 0.0) -> DocumentText:
     """An OCR page from (x, y, text) cells, in the order OCR emitted them, lined up as the
-    reader does it (extractors.ocr.group_lines in the deskewed frame).
+    reader does it (extractors.reading.ocr.group_lines in the deskewed frame).
 
     ``slope`` tilts the page: each word sits ``slope * x`` lower than at the left margin.
     """

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from extractors.pages import DocumentReader, ReadOptions
+from extractors.reading.pages import DocumentReader, ReadOptions
 from tests.extractors.conftest import (
     LETTER_LINES,
     binarised,

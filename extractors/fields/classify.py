@@ -13,8 +13,8 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
-from extractors.nlp import PhraseHit, Phrases
-from extractors.text import fold
+from extractors.fields.nlp import PhraseHit, Phrases
+from extractors.fields.text import fold
 
 TITLE_WEIGHT = 3.0
 """How much more a cue counts in the title lines than in the body."""

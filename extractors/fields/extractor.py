@@ -1,6 +1,6 @@
 """From a document's words to the fields of its record, each with evidence.
 
-Pipeline: regroup words into lines by geometry (extractors.layout), parse the joined text once
+Pipeline: regroup words into lines by geometry (extractors.fields.layout), parse the joined text once
 with the spaCy pipeline, find labels in form position, then read each field from its label's
 value (same line, or the line just below when the row broke), from sentences (decisions,
 "Vi rekvirerar ..."), or from the header lines. Every value keeps the words it came from:
@@ -16,11 +16,11 @@ from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
 from config.registry import Organisation
-from extractors import classify
-from extractors.amounts import AmountMatch, declared_scale, find_amounts, with_scale
-from extractors.dates import DateMatch, find_dates
-from extractors.labels import Label, find_labels
-from extractors.layout import Flow, build_flow, union_bbox
+from extractors.fields import classify
+from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
+from extractors.fields.dates import DateMatch, find_dates
+from extractors.fields.labels import Label, find_labels
+from extractors.fields.layout import Flow, build_flow, union_bbox
 from extractors.model import (
     DocumentText,
     Evidence,
@@ -28,9 +28,9 @@ from extractors.model import (
     ItemisedTable,
     OrgRef,
 )
-from extractors.nlp import parse
-from extractors.organisations import Mention, as_ref, choose, fuzzy_match, mentions
-from extractors.text import fold
+from extractors.fields.nlp import parse
+from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match, mentions
+from extractors.fields.text import fold
 
 TITLE_LINES = 5
 """Lines at the top of the first page that count as heading (title, sender, date)."""
@@ -58,7 +58,7 @@ FILLER = {
     "bidrag", "statsbidrag", "statsbidraget", "av", "på", "är", "till", "för",
 }
 """Words that may stand between a label and its amount without making the reading doubtful."""
-# The patterns below run on folded text (extractors.text.fold): no å, ä, ö, lower case.
+# The patterns below run on folded text (extractors.fields.text.fold): no å, ä, ö, lower case.
 DEADLINE_WORDS = re.compile(
     r"\b(senast|fore|innan|sista|t\.?\s?o\.?\s?m\.?|till och med|deadline|inom"
     r"|fr\.?\s?o\.?\s?m\.?|fran och med|mellan|perioden?|under)\s*(den\s+)?$"
@@ -152,7 +152,7 @@ class Extractor:
     def __init__(self, doc: DocumentText, catalog: ProgramCatalog):
         self.flow: Flow = build_flow(doc)
         self.folded = fold(self.flow.text)
-        """The flow's text folded (extractors.text.fold), offset for offset."""
+        """The flow's text folded (extractors.fields.text.fold), offset for offset."""
         self.doc: Doc = parse(self.flow.prose_text())
         self.catalog = catalog
         self.orgs: list[Mention] = mentions(self.doc)

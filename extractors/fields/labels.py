@@ -14,9 +14,9 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from extractors.layout import Flow
-from extractors.nlp import Phrases
-from extractors.text import fold
+from extractors.fields.layout import Flow
+from extractors.fields.nlp import Phrases
+from extractors.fields.text import fold
 
 # field -> phrase -> priority (higher wins when two labels give the same field)
 LABELS: dict[str, dict[str, float]] = {
