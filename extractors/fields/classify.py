@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
+from extractors.fields.language import language
 from extractors.fields.nlp import PhraseHit, Phrases
 from extractors.fields.text import fold
 
@@ -20,34 +21,6 @@ TITLE_WEIGHT = 3.0
 """How much more a cue counts in the title lines than in the body."""
 MIN_TYPE_SCORE = 2.0
 
-DOCUMENT_TYPE_CUES: dict[str, dict[str, float]] = {
-    "requisition": {
-        "rekvisition": 4, "rekvisition av statsbidrag": 5, "rekvirerar": 2,
-        "rekvirerat belopp": 3, "rekvireras": 1, "vi rekvirerar": 3, "ansökan om utbetalning": 3,
-        "rekvisitionen": 3, "rekvirera": 1, "ansöker om att rekvirera": 3,
-        "härmed rekvireras": 3, "härmed rekvirerar": 3,
-    },
-    "return_report": {
-        "återrapportering": 4, "återrapport": 4, "slutrapport": 3, "slutredovisning": 4,
-        "ekonomisk redovisning": 3, "redovisningsperiod": 3, "ej förbrukade medel": 2,
-        "förbrukade medel": 1, "förbrukat": 1, "redovisning av statsbidrag": 4,
-        "återrapporteringen": 3, "kostnadsredovisning": 2,
-    },
-    "decision": {
-        "beslut": 2, "beslutar": 3, "besluta": 2, "protokollsutdrag": 5, "protokoll": 3,
-        "utdrag ur protokoll": 5, "förslag till beslut": 5, "sammanträdesdatum": 3,
-        "beslutsunderlag": 1, "paragraf": 1, "delegationsbeslut": 5, "tjänsteskrivelse": 2,
-        "beslutet": 2, "protokollet": 3, "justerat": 2, "justeras": 2, "utdragsbestyrkande": 4,
-    },
-    "instruction": {
-        "anvisningar": 5, "anvisning": 4, "rutin": 4, "rutiner": 4, "riktlinjer": 4,
-        "vägledning": 3, "regeringsbeslut": 6, "regeringens beslut": 6, "regeringen ger": 4,
-        "regeringen beslutar": 6, "förordning": 1, "villkor för statsbidraget": 2,
-        "information om statsbidrag": 3, "utlysning": 3, "rutinen": 4, "anvisningarna": 4,
-        "anvisningen": 4, "riktlinjerna": 4,
-    },
-}
-"""Cue phrases per type, with their weight; definite forms ("rutinen") count as the word."""
 FUZZY_MIN_LENGTH = 8
 FUZZY_PROGRAM_SCORE = 85
 """rapidfuzz ratio from which a word is taken for a program phrase OCR damaged: one or two
@@ -68,12 +41,13 @@ class Classification:
 
 @cache
 def _type_phrases() -> Phrases:
-    return Phrases({t: cues.keys() for t, cues in DOCUMENT_TYPE_CUES.items()})
+    return Phrases({t: cues.keys() for t, cues in language().document_types.items()})
 
 
 @cache
 def _cue_weights() -> dict[tuple[str, str], float]:
-    return {(t, fold(cue)): w for t, cues in DOCUMENT_TYPE_CUES.items() for cue, w in cues.items()}
+    return {(t, fold(cue)): w for t, cues in language().document_types.items()
+            for cue, w in cues.items()}
 
 
 _PROGRAM_PHRASES: dict[int, tuple[ProgramCatalog, Phrases]] = {}

@@ -20,8 +20,10 @@ from extractors.fields import classify
 from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
 from extractors.fields.dates import DateMatch, find_dates
 from extractors.fields.labels import Label, find_labels
+from extractors.fields.language import language, role_of, zero_statements
 from extractors.fields.layout import Flow, build_flow, union_bbox
 from extractors.model import (
+    Amount,
     DocumentText,
     Evidence,
     Extraction,
@@ -64,13 +66,6 @@ DEADLINE_WORDS = re.compile(
     r"|fr\.?\s?o\.?\s?m\.?|fran och med|mellan|perioden?|under)\s*(den\s+)?$"
 )
 RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
-DECISION_CUES = re.compile(
-    r"\b(beslut\w*|fordela|fordelas|uppgar till|bevilja\w*|tilldela\w*|anvisa\w*)\b"
-)
-NOT_DECIDED = re.compile(
-    r"\b(varav|ta del av|totalt|sammanlagt|nationell\w*|hela landet|ram|pott|av totalt)\b"
-)
-DECIDES = re.compile(r"\bbeslut(?:ar|a|ade|at)\b")
 DECISION_HEADING = re.compile(
     r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
 )
@@ -81,19 +76,6 @@ OTHER_HEADING = re.compile(
     r"\s*:?"
 )
 """Section headings of a protocol or decision, matched on a whole folded line."""
-REQUEST_CUES = re.compile(r"\b(rekvirera\w*|ansoker om|soker)\b")
-REPORT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("unused", re.compile(
-        r"\b(?:ej|inte|icke)\s+(?:har\s+)?(?:forbruka\w*|anvan\w*|nyttja\w*|utnyttja\w*)"
-        r"|\b(?:oforbruka|outnyttja|aterbetal|kvarvarande|aterstaende|aterstar|kvarstar"
-        r"|overskott)\w*")),
-    ("used", re.compile(r"\b(?:forbruka|anvant|anvants|anvande|nyttja|upparbeta)\w*")),
-    ("received", re.compile(
-        r"\b(?:erhall|mottag|utbetal|bevilja|tilldela)\w*|\bbetala(?:t|ts|des)\s+ut\b"
-        r"|\bfatt\b")),
-)
-"""Words that say what an amount in a return report's prose is; checked in this order, so
-"ej förbrukade" is an unused amount before "förbrukade" can call it used."""
 YEAR = re.compile(r"(?<![\w/:.,-])((?:19|20)\d{2})(?![\w/:-]|[.,]\d)")
 YEAR_CONTEXT = (
     (re.compile(r"\bbidragsar(?:et)?\s*:?\s*$"), 3.0),
@@ -354,12 +336,14 @@ class Extractor:
             if not a.has_unit:
                 continue
             context = self._sentence_before(a.start)
-            cues = list(DECISION_CUES.finditer(context))
+            words = language()
+            cues = list(words.decision_cues.finditer(context))
             if not cues:
                 continue
-            if NOT_DECIDED.search(context[cues[-1].start():]) or NOT_DECIDED.search(context[-40:]):
+            if words.not_decided.search(context[cues[-1].start():]) or \
+                    words.not_decided.search(context[-40:]):
                 continue
-            strength = 2 * bool(DECIDES.search(context)) + \
+            strength = 2 * bool(words.decides.search(context)) + \
                 any(s <= a.start < e for s, e in sections)
             certainty = 0.95 if a.clean else 0.7
             if best is None or strength > best[0]:
@@ -383,39 +367,38 @@ class Extractor:
 
     def _requested_from_text(self) -> Reading | None:
         with_unit = [a for a in self.amounts if a.has_unit and a.amount.value >= 1000]
+        weights = language().confidence
+        cues = language().cues("requested")
         for a in with_unit:
-            if REQUEST_CUES.search(self._sentence_before(a.start, 150)):
-                return Reading(a.amount, a.start, a.end, 0.85 if a.clean else 0.6)
+            before = self._sentence_before(a.start, 150)
+            if any(cue.search(before) for cue in cues):
+                certainty = weights["requested_by_cue" if a.clean else "requested_by_cue_unclean"]
+                return Reading(a.amount, a.start, a.end, certainty)
         values = {a.amount.value for a in with_unit}
         if len(values) == 1:
             a = with_unit[0]
-            return Reading(a.amount, a.start, a.end, 0.5)
+            return Reading(a.amount, a.start, a.end, weights["requested_only_amount"])
         return None
 
     def _report_amounts_from_text(self) -> dict[str, Reading]:
-        """A return report written as prose: "Region X har erhållit 5 035 000 kronor ...
-        Av dessa har 4 800 000 kronor förbrukats." Each amount with a unit takes the field
-        of the nearest cue word in its sentence; the first amount of each field counts."""
-        folded = self.folded
+        """A return report written as prose: "Region X har tagit emot 5 035 000 kronor ...
+        Av dessa har 4 800 000 kronor förbrukats." Each amount with a unit takes the role of
+        the nearest cue in its clause (config/language.toml); the first amount of each role
+        counts. A sentence that states an amount as nothing ("inget belopp återbetalas")
+        gives that role 0 where no figure states it."""
+        weights = language().confidence
         found: dict[str, Reading] = {}
         for a in self.amounts:
             if not a.has_unit:
                 continue
-            start, end = self._clause(folded, a.start, a.end)
-            taken: list[tuple[int, int]] = []
-            cues: list[tuple[int, str]] = []
-            for field, pattern in REPORT_CUES:
-                for m in pattern.finditer(folded, start, end):
-                    if any(s <= m.start() < e for s, e in taken):
-                        continue
-                    taken.append(m.span())
-                    distance = a.start - m.end() if m.end() <= a.start else m.start() - a.end
-                    if distance >= 0:
-                        cues.append((distance, field))
-            if cues:
-                field = min(cues)[1]
-                if field not in found:
-                    found[field] = Reading(a.amount, a.start, a.end, 0.8 if a.clean else 0.6)
+            clause = self._clause(self.folded, a.start, a.end)
+            role = role_of(self.folded, clause, a.start, a.end, REPORT_FIELDS)
+            if role and role[0] not in found:
+                certainty = weights["prose_amount" if a.clean else "prose_amount_unclean"]
+                found[role[0]] = Reading(a.amount, a.start, a.end, certainty)
+        for role, start, end in zero_statements(self.folded):
+            if role in REPORT_FIELDS and role not in found:
+                found[role] = Reading(Amount(0), start, end, weights["zero_statement"])
         return found
 
     # -- dates ------------------------------------------------------------------------------
