@@ -5,6 +5,7 @@ weighs more than one in the body. Program phrases are data (config/programs.toml
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,20 @@ FUZZY_WEIGHT = 0.5
 COMPOUND_MIN_REST = 4
 """A title word that begins with a one-word cue and goes on for at least this many letters
 ("Rekvisitionsblankett", "Återrapporteringsformulär") is a compound of that cue."""
+
+
+REFERENCE_WEIGHT = 0.25
+"""A body cue that names another document ("enligt Socialstyrelsens anvisningar") counts this
+much of its weight: the document refers to that kind of document, it is not one."""
+GENITIVE_NAME = re.compile(r"\b[A-ZÅÄÖ]\w+s\s+$")
+
+
+def _refers_to_another(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` follows an owner in the genitive ("Socialstyrelsens
+    anvisningar") or a referring phrase ("enligt", "med hänvisning till")."""
+    before = text[max(0, start - 40):start]
+    return bool(GENITIVE_NAME.search(before) or
+                language().document_type_references.search(fold(before)))
 
 
 @dataclass(frozen=True)
@@ -136,10 +151,14 @@ def document_type(doc: Doc, title_end: int,
     def weight(hit: PhraseHit) -> float:
         text = " ".join(fold(doc.text[hit.start:hit.end]).split())
         if (hit.key, text) in weights:
-            return weights[(hit.key, text)]
-        stems = [(len(cue), w) for (t, cue), w in weights.items()
-                 if t == hit.key and " " not in cue and text.startswith(cue)]
-        return max(stems)[1] if stems else 1.0
+            own = weights[(hit.key, text)]
+        else:
+            stems = [(len(cue), w) for (t, cue), w in weights.items()
+                     if t == hit.key and " " not in cue and text.startswith(cue)]
+            own = max(stems)[1] if stems else 1.0
+        if hit.start >= title_end and _refers_to_another(doc.text, hit.start):
+            return own * REFERENCE_WEIGHT
+        return own
 
     exact = _type_phrases().find(doc)
     hits = sorted(_outside([*exact, *_compound_hits(doc, title_end, exact)], ignore),

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
-from config.registry import Organisation
 from extractors.fields import classify
 from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
+from extractors.fields.coordination import municipality_list
 from extractors.fields.dates import DateMatch, find_dates
 from extractors.fields.labels import Label, find_labels
 from extractors.fields.language import language, role_of, zero_statements
@@ -36,6 +36,8 @@ from extractors.fields.text import fold
 
 TITLE_LINES = 5
 """Lines at the top of the first page that count as heading (title, sender, date)."""
+HEADING_LINES = 12
+"""How far down a letter's title may stand under letterhead, reference, date and address."""
 PROSE_LINE = re.compile(r"(?:\S+\s+){7,}\S*(?:\.$|\.\s)")
 """A line of eight words or more with a sentence end: body text, not heading."""
 AMOUNT_FIELDS = ("requested", "received", "used", "unused")
@@ -55,11 +57,6 @@ ACTUAL_COLUMN = re.compile(r"\b(?:utfall\w*|faktisk\w*|redovisa\w*|forbruka\w*|k
 COST_CONTEXT = re.compile(r"\bkostnad")
 COST_CONTEXT_LINES = 3
 """How many lines above a table a "Kostnadsredovisning" heading or header may stand."""
-FILLER = {
-    "kr", "sek", "kronor", "belopp", "totalt", "summa", "att", "medel", "ca", "cirka", "om",
-    "bidrag", "statsbidrag", "statsbidraget", "av", "på", "är", "till", "för",
-}
-"""Words that may stand between a label and its amount without making the reading doubtful."""
 # The patterns below run on folded text (extractors.fields.text.fold): no å, ä, ö, lower case.
 DEADLINE_WORDS = re.compile(
     r"\b(senast|fore|innan|sista|t\.?\s?o\.?\s?m\.?|till och med|deadline|inom"
@@ -100,7 +97,6 @@ SHARE = re.compile(
 SHARE_LINE = re.compile(
     r"\bandel(?:en)?\b.{0,60}?\bkommun|\bkommun\w*\s+andel\b|\bandel(?:en)?\b.{0,40}?\bsocialtjanst"
 )
-DAMAGED_MUNICIPALITY = re.compile(r"\b[A-ZÅÄÖ][\w-]{2,}\s+(?:[Kk]ommun|[Ss]tad)\b")
 OCR_ANDEL = re.compile(r"\bande[t1i|](?=(?:en)?\b)")
 """"andel" with its l read as t, 1, i or | (same length, so offsets hold)."""
 SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
@@ -167,10 +163,14 @@ class Extractor:
         return confidence
 
     def _heading_end(self) -> int:
-        """Where the heading ends for the document type: the title lines, short of a first
-        sentence of body text that follows a short letterhead and title."""
-        for line in range(min(TITLE_LINES, len(self.flow.lines))):
-            if PROSE_LINE.search(self.flow.lines[line].text):
+        """Where the heading ends for the document type: before the first sentence of body
+        text, so a title under a letterhead and an address block counts as title; the title
+        lines when no body sentence begins within HEADING_LINES."""
+        lines = self.flow.lines
+        for line in range(min(HEADING_LINES, len(lines))):
+            text = lines[line].text
+            wraps = line + 1 < len(lines) and self._wraps_into(line + 1)
+            if PROSE_LINE.search(text) or (wraps and len(text.split()) >= 8):
                 return self.flow.line_span(line)[0]
         return self.title_end
 
@@ -244,7 +244,7 @@ class Extractor:
         if not a.clean:
             certainty *= 0.75
         words = [w for w in re.sub(r"\([^)]*\)", " ", between).split()]
-        junk = [w for w in words if re.search(r"\w", w) and fold(w.strip(":.,;")) not in FILLER]
+        junk = [w for w in words if re.search(r"\w", w) and fold(w.strip(":.,;")) not in language().label_filler]
         if junk:
             certainty *= 0.6
             last = junk[-1]
@@ -540,39 +540,20 @@ class Extractor:
         return not re.search(r"[^\W\d_]{3,}", re.sub(r"\boch\b", "", rest))
 
     def read_collaborating(self) -> None:
+        """Municipalities after a collaboration label, read as a coordinated list
+        (extractors.fields.coordination); a form's label says kommuner for its bare names."""
         chosen: dict[str, OrgRef] = {}
         for (start, end), label in zip(self._collaborating_spans(),
                                        self.labels_for("collaborating", "collaborating_sentence")):
-            for m in self.orgs:
-                if not (start <= m.start and m.end <= end):
-                    continue
-                if label.field == "collaborating_sentence" and not m.explicit:
-                    continue
-                if not any(c.organisation.kind == "municipality" for c in m.candidates):
-                    continue
-                org, certainty = choose(m, prefer="municipality")
-                if org.code not in chosen:
-                    chosen[org.code] = as_ref(org)
+            items = municipality_list(self.flow.prose_text(), start, end, self.orgs,
+                                      head_says_kommun=label.field == "collaborating")
+            for item in items:
+                if item.organisation.code not in chosen:
+                    chosen[item.organisation.code] = as_ref(item.organisation)
                     self.evidence("collaborating_municipalities",
-                                  Reading(org.code, m.start, m.end, certainty))
-            if label.field == "collaborating":
-                for org, reading in self._damaged_municipalities(start, end):
-                    if org.code not in chosen:
-                        chosen[org.code] = as_ref(org)
-                        self.evidence("collaborating_municipalities", reading)
+                                  Reading(item.organisation.code, item.start, item.end,
+                                          item.certainty))
         self.out.collaborating_municipalities = list(chosen.values())
-
-    def _damaged_municipalities(self, start: int, end: int) -> list[tuple[Organisation, Reading]]:
-        """"Giivle kommun" in a list of collaborating municipalities: a name before "kommun" or
-        "stad" that no registry form matched, taken for the municipality it most resembles."""
-        found = []
-        for m in DAMAGED_MUNICIPALITY.finditer(self.flow.text, start, end):
-            if any(o.start < m.end() and m.start() < o.end for o in self.orgs):
-                continue
-            match = fuzzy_match(m.group(0), prefer="municipality")
-            if match and match[0].kind == "municipality":
-                found.append((match[0], Reading(match[0].code, m.start(), m.end(), match[1])))
-        return found
 
     def read_organisation(self) -> None:
         excluded = self._collaborating_spans()

@@ -69,9 +69,13 @@ class Language:
     decides: re.Pattern[str]
     decision_examples: tuple[str, ...]
     document_types: dict[str, dict[str, float]]
+    document_type_references: re.Pattern[str]
+    """Phrases that, right before a type cue, make it name another document; ends at $."""
     labels: dict[str, dict[str, float]]
     sentence_labels: dict[str, str]
     confidence: dict[str, float]
+    label_filler: frozenset[str]
+    """Folded words that may stand between a label and its amount."""
 
     def cues(self, role: str) -> tuple[re.Pattern[str], ...]:
         return next((r.cues for r in self.roles if r.role == role), ())
@@ -89,10 +93,13 @@ def parse_language(data: dict) -> Language:
         decision_examples=tuple(data["decision"].get("examples", ())),
         document_types={t: {p: float(w) for p, w in cues.items()}
                         for t, cues in data["document_types"].items()},
+        document_type_references=re.compile(
+            "(?:" + _any(data["document_type_references"]["before"]).pattern + r")\s*$"),
         labels={f: {p: float(w) for p, w in phrases.items()}
                 for f, phrases in data["labels"].items()},
         sentence_labels=dict(data["sentence_labels"]),
         confidence={k: float(v) for k, v in data["confidence"].items()},
+        label_filler=frozenset(fold(w) for w in data["label_filler"]["words"]),
     )
 
 

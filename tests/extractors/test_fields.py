@@ -700,4 +700,4 @@ Region Gävleborg
 Samverkande kommuner: Giivle kommun, Sandviken kommun
 """
     ex = extract_fields(text_doc(text, source="ocr", confidence=0.9))
-    assert codes(ex.collaborating_municipalities) == ["2181", "2180"]
+    assert codes(ex.collaborating_municipalities) == ["2180", "2181"]

@@ -1,0 +1,106 @@
+"""Lists of municipalities as Swedish coordination: "A, B och C kommuner", "Umeås och Vännäs
+kommuner", "Solna kommun, Haninge", "Kommunen Gävle, Kommunen Sandviken".
+
+A list is cut into items at commas, "och", "samt", "&" and line breaks. An item is taken when
+it names a municipality with its kind written ("Umeå kommun", "Solna stad"), or when it is a
+bare name and the list's head or any item says kommun ("Skellefteå, Umeås kommun"). Every
+name is a registry entry: written as the registry writes it, in the genitive ("Umeås"), or —
+for OCR damage only — the entry it most resembles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from config.registry import Organisation, load_registry
+from extractors.fields.organisations import BARE_CONFIDENCE, Mention, choose, fuzzy_match
+from extractors.fields.text import fold
+
+SEPARATOR = re.compile(r"\s*(?:[,;&\n/]|\boch\b|\bsamt\b|\bsåväl som\b)\s*", re.IGNORECASE)
+KIND_WORDS = re.compile(r"\b(?:kommun(?:en|er|erna)?|stad|staden|städer(?:na)?)\b", re.IGNORECASE)
+"""Words that say an item, or the list, is of municipalities."""
+NAME = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
+GENITIVE_CONFIDENCE = BARE_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class Item:
+    organisation: Organisation
+    start: int
+    end: int
+    certainty: float
+
+
+@cache
+def _by_short_name() -> dict[str, Organisation]:
+    return {fold(m.short): m for m in load_registry().municipalities.values()}
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for sep in SEPARATOR.finditer(text, start, end):
+        spans.append((at, sep.start()))
+        at = sep.end()
+    spans.append((at, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _only_name(text: str) -> str | None:
+    """The item's name when the item is a name and kind words only ("Umeås kommun",
+    "kommunerna Solna"), else None."""
+    rest = KIND_WORDS.sub(" ", text).strip(" .:")
+    m = NAME.fullmatch(rest)
+    return m.group(0) if m else None
+
+
+def _registry_name(name: str) -> Organisation | None:
+    """A bare name as the registry writes it, or in the genitive ("Umeås", "Vännäs")."""
+    folded = fold(name)
+    known = _by_short_name()
+    if folded in known:
+        return known[folded]
+    if folded.endswith("s") and not folded.endswith("ss"):
+        return known.get(folded[:-1])
+    return None
+
+
+def municipality_list(text: str, start: int, end: int, mentions: list[Mention],
+                      head_says_kommun: bool) -> list[Item]:
+    """The municipalities a list names at ``text[start:end]``, in order, each once."""
+    items = _items(text, start, end)
+    says_kommun = head_says_kommun or bool(KIND_WORDS.search(text, start, end))
+    found: dict[str, Item] = {}
+    for s, e in items:
+        item = _item(text, s, e, [m for m in mentions if s <= m.start and m.end <= e],
+                     says_kommun)
+        if item and item.organisation.code not in found:
+            found[item.organisation.code] = item
+    return list(found.values())
+
+
+def _item(text: str, start: int, end: int, inside: list[Mention],
+          says_kommun: bool) -> Item | None:
+    municipal = [m for m in inside
+                 if any(c.organisation.kind == "municipality" for c in m.candidates)]
+    explicit = [m for m in municipal if m.explicit and any(
+        c.explicit and c.organisation.kind == "municipality" for c in m.candidates)]
+    if explicit:
+        org, certainty = choose(explicit[0], prefer="municipality")
+        return Item(org, explicit[0].start, explicit[0].end, certainty)
+    name = _only_name(text[start:end])
+    if name is None or not says_kommun:
+        return None
+    offset = text.find(name, start, end)
+    if municipal:
+        m = municipal[0]
+        org, certainty = choose(m, prefer="municipality")
+        return Item(org, m.start, m.end, certainty)
+    org = _registry_name(name)
+    if org is not None:
+        return Item(org, offset, offset + len(name), GENITIVE_CONFIDENCE)
+    fuzzy = fuzzy_match(text[start:end].strip(" ."), prefer="municipality") or \
+        fuzzy_match(name, prefer="municipality")
+    if fuzzy and fuzzy[0].kind == "municipality":
+        return Item(fuzzy[0], offset, offset + len(name), fuzzy[1])
+    return None
