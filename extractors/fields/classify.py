@@ -40,8 +40,10 @@ GENITIVE_NAME = re.compile(r"\b[A-ZÅÄÖ]\w+s\s+$")
 
 def _refers_to_another(text: str, start: int) -> bool:
     """Whether the cue at ``start`` follows an owner in the genitive ("Socialstyrelsens
-    anvisningar") or a referring phrase ("enligt", "med hänvisning till")."""
-    before = text[max(0, start - 40):start]
+    anvisningar") or a referring phrase ("enligt", "med hänvisning till") on its line. A cue
+    that begins its line is a title's or a form's own word, and refers to nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40):start]
     return bool(GENITIVE_NAME.search(before) or
                 language().document_type_references.search(fold(before)))
 
@@ -116,18 +118,24 @@ def _modifiers(text: str, hits: list[PhraseHit], title_end: int) -> set[tuple[in
 
 
 def _score(hits: list[PhraseHit], weight_of, title_end: int,
-           untitled: set[tuple[int, int]] | None = None) -> Classification:
+           untitled: set[tuple[int, int]] | None = None,
+           phrase_of=None) -> Classification:
     """Cues scored by weight; one in the title counts TITLE_WEIGHT times, unless it is among
-    ``untitled``."""
-    scores: dict[str, float] = {}
+    ``untitled``. With ``phrase_of``, each phrase counts once, where it weighs most: a long
+    instruction that names "rekvisition" ten times is about requisitions, not one."""
+    weights: dict[tuple[str, str | int], float] = {}
     best: dict[str, tuple[float, PhraseHit]] = {}
     untitled = untitled or set()
-    for hit in hits:
+    for i, hit in enumerate(hits):
         titled = hit.start < title_end and (hit.start, hit.end) not in untitled
         w = weight_of(hit) * (TITLE_WEIGHT if titled else 1.0)
-        scores[hit.key] = scores.get(hit.key, 0.0) + w
+        key = (hit.key, phrase_of(hit) if phrase_of else i)
+        weights[key] = max(weights.get(key, 0.0), w)
         if hit.key not in best or w > best[hit.key][0]:
             best[hit.key] = (w, hit)
+    scores: dict[str, float] = {}
+    for (kind, _), w in weights.items():
+        scores[kind] = scores.get(kind, 0.0) + w
     if not scores:
         return Classification(None, 0.0, None)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -156,14 +164,15 @@ def document_type(doc: Doc, title_end: int,
             stems = [(len(cue), w) for (t, cue), w in weights.items()
                      if t == hit.key and " " not in cue and text.startswith(cue)]
             own = max(stems)[1] if stems else 1.0
-        if hit.start >= title_end and _refers_to_another(doc.text, hit.start):
+        if _refers_to_another(doc.text, hit.start):
             return own * REFERENCE_WEIGHT
         return own
 
     exact = _type_phrases().find(doc)
     hits = sorted(_outside([*exact, *_compound_hits(doc, title_end, exact)], ignore),
                   key=lambda h: h.start)
-    result = _score(hits, weight, title_end, _modifiers(doc.text, hits, title_end))
+    result = _score(hits, weight, title_end, _modifiers(doc.text, hits, title_end),
+                    phrase_of=lambda h: " ".join(fold(doc.text[h.start:h.end]).split()))
     if result.value is None:
         return Classification("other", 0.5, None)
     return result

@@ -49,6 +49,9 @@ TOTAL_WORDS = {"summa", "totalt", "total"}
 """The first word of an itemised table's total row."""
 SUB_ROW = re.compile(r"^\W*varav\b")
 """A table row that itemises part of the row above ("varav sociala avgifter"): not summed."""
+SPECK_LINE = re.compile(r"\W*[^\W\d_]{0,2}\W*")
+"""A line between table rows that holds a speck or two OCR took for letters ("a", "|,"):
+no row, and no end of the table."""
 COLUMN_GAP = 1.5
 """A gap between two words on a line wider than this many word heights separates columns:
 a number does not run on across it ("990 000      543 000" is two figures)."""
@@ -166,11 +169,8 @@ class Extractor:
         """Where the heading ends for the document type: before the first sentence of body
         text, so a title under a letterhead and an address block counts as title; the title
         lines when no body sentence begins within HEADING_LINES."""
-        lines = self.flow.lines
-        for line in range(min(HEADING_LINES, len(lines))):
-            text = lines[line].text
-            wraps = line + 1 < len(lines) and self._wraps_into(line + 1)
-            if PROSE_LINE.search(text) or (wraps and len(text.split()) >= 8):
+        for line in range(min(HEADING_LINES, len(self.flow.lines))):
+            if PROSE_LINE.search(self.flow.lines[line].text):
                 return self.flow.line_span(line)[0]
         return self.title_end
 
@@ -721,7 +721,8 @@ class Extractor:
             rows: list[list[AmountMatch]] = []
             line = total_line - 1
             while line >= 0:
-                if SUB_ROW.match(fold(self.flow.lines[line].text)):
+                text = fold(self.flow.lines[line].text)
+                if SUB_ROW.match(text) or SPECK_LINE.fullmatch(text):
                     line -= 1
                     continue
                 amounts = self._row_amounts(line)
