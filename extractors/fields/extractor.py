@@ -49,6 +49,9 @@ TOTAL_WORDS = {"summa", "totalt", "total"}
 """The first word of an itemised table's total row."""
 SUB_ROW = re.compile(r"^\W*varav\b")
 """A table row that itemises part of the row above ("varav sociala avgifter"): not summed."""
+WRAPPED_FIGURE_END = re.compile(r"(?:^|\s)\d{1,3}$")
+WRAPPED_FIGURE_START = re.compile(r"\d{3}(?![\d,.]\d)(?:\s|:-|,-|\.-|$|[.,;](?:\s|$))")
+PROSE_WORDS = 6
 SPECK_LINE = re.compile(r"\W*[^\W\d_]{0,2}\W*")
 """A line between table rows that holds a speck or two OCR took for letters ("a", "|,"):
 no row, and no end of the table."""
@@ -104,6 +107,12 @@ OCR_ANDEL = re.compile(r"\bande[t1i|](?=(?:en)?\b)")
 """"andel" with its l read as t, 1, i or | (same length, so offsets hold)."""
 SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
 """Who a percentage goes to; the one written nearest to it decides."""
+OWNER = re.compile(r"(?:kommun|region|socialtjanst|landsting)\w*(?:ens|ets|s)")
+"""A party in the genitive, owning the share that follows it in its clause."""
+RESPECTIVE = re.compile(
+    r"(?P<a>\d{1,3})\s*(?:%|procent)?\s+(?:respektive|resp\.?|och)\s+(?P<b>\d{1,3})\s*(?:%|procent)")
+"""Two shares in the order of the two parties named before them: "Fördelningen mellan kommun
+och region är 40 respektive 60 procent"."""
 SHARE_WORDS = re.compile(r"\b(?:andel\w*|del|finansier\w*|till|tilldela\w*|avse\w*|gar|bidrag\w*)\b")
 SHARE_LABEL = re.compile(
     r"(?:^[\W\d_]*(?:kommunal\s+)?andel(?:en)?\s*:?|\bandel(?:en)?\s*:)\s*$", re.MULTILINE
@@ -114,6 +123,9 @@ BARE_SHARE = re.compile(r"(?P<num>\d{1,3})\s*$")
 STACKED_SHARE = re.compile(r"\s*(?P<num>\d{1,3})\s*")
 """A form's value line under its share label: the number alone."""
 SENTENCE_END = re.compile(r"[.!?](?=\s)")
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ0-9§])")
+"""A sentence's end where the next begins in capitals: not after an abbreviation or "att"
+that OCR read as "all." ("beslutar all. avsätta 758 000 kronor")."""
 
 
 @dataclass(frozen=True)
@@ -185,7 +197,19 @@ class Extractor:
             height = max(left.bbox[3] - left.bbox[1], right.bbox[3] - right.bbox[1], 1.0)
             if right.bbox[0] - left.bbox[2] > COLUMN_GAP * height:
                 chars[end] = "\t"
+        for line in range(1, len(self.flow.lines)):
+            if self._figure_wraps_into(line):
+                chars[self.flow.line_span(line)[0] - 1] = " "
         return "".join(chars)
+
+    def _figure_wraps_into(self, line: int) -> bool:
+        """Whether a figure in running prose breaks over the line end into ``line``
+        ("har 4 415\n700:- använts"): the line above is a sentence's and ends in a digit
+        group, and this line begins with a group of three."""
+        above = self.flow.lines[line - 1].text
+        return bool(WRAPPED_FIGURE_END.search(above) and
+                    WRAPPED_FIGURE_START.match(self.flow.lines[line].text) and
+                    len(above.split()) >= PROSE_WORDS)
 
     def _in_columns(self, amounts: list[AmountMatch]) -> bool:
         """Whether consecutive amounts stand in separate columns of one row."""
@@ -323,8 +347,8 @@ class Extractor:
     def _sentence_before(self, offset: int, limit: int = 300) -> str:
         start = max(0, offset - limit)
         context = self.flow.text[start:offset]
-        cut = max(context.rfind(". "), context.rfind(".\n"))
-        return fold(context[cut + 1:] if cut >= 0 else context)
+        ends = list(SENTENCE_BREAK.finditer(context))
+        return fold(context[ends[-1].start() + 1:] if ends else context)
 
     def _decided_from_text(self) -> Reading | None:
         """The amount the decision itself states. Of amounts in a sentence with a decision
@@ -616,6 +640,8 @@ class Extractor:
             value = float(m.group("num").replace(",", "."))
             if certainty and 0 <= value <= 100 and (best is None or certainty > best.certainty):
                 best = Reading(value, m.start(), m.end(), certainty)
+        if best is None or best.certainty < 1.0:
+            best = self._share_respectively(folded) or best
         if best is None:
             best = self._share_without_unit(folded)
         if best is not None:
@@ -627,9 +653,12 @@ class Extractor:
         clause_start, clause_end = self._clause(folded, start, end)
         parties = [p for p in SHARE_PARTY.finditer(folded, clause_start, clause_end)
                    if p.end() <= start or p.start() >= end]
+        owners = [p for p in parties if p.end() <= start and OWNER.fullmatch(p.group())]
         if parties:
-            nearest = min(parties, key=lambda p: start - p.end() if p.end() <= start
-                          else p.start() - end)
+            # "Kommunens andel är 45 procent och regionens andel 55 procent": an owner before
+            # the figure decides; else the party nearest to it.
+            nearest = owners[-1] if owners else min(
+                parties, key=lambda p: start - p.end() if p.end() <= start else p.start() - end)
             if not nearest.group().startswith(("kommun", "socialtjanst")):
                 return 0.0
             return 1.0 if SHARE_WORDS.search(folded, clause_start, clause_end) else 0.0
@@ -655,6 +684,24 @@ class Extractor:
         current = self.flow.lines[line].text.lstrip()
         return bool(current) and not previous.endswith((".", ":", "!", "?")) and \
             (current[0].islower() or current[0].isdigit())
+
+    def _share_respectively(self, folded: str) -> Reading | None:
+        """"mellan kommun och region är 40 respektive 60 procent": the share in the place of
+        the municipality among the two parties named before the figures in their clause."""
+        for m in RESPECTIVE.finditer(folded):
+            clause_start, _ = self._clause(folded, m.start(), m.end())
+            parties = list(SHARE_PARTY.finditer(folded, clause_start, m.start()))[-2:]
+            if len(parties) != 2 or not re.search(r"\b(?:mellan|och)\b",
+                                                   folded[parties[0].end():parties[1].start()]):
+                continue
+            municipal = [p.group().startswith(("kommun", "socialtjanst")) for p in parties]
+            if municipal.count(True) != 1:
+                continue
+            group = "a" if municipal[0] else "b"
+            value = float(m.group(group))
+            if 0 <= value <= 100:
+                return Reading(value, m.start(group), m.end(group), 0.9)
+        return None
 
     def _share_without_unit(self, folded: str) -> Reading | None:
         """"Kommunal andel 40" ending its line, or alone on the line below a form's label: the

@@ -701,3 +701,105 @@ Samverkande kommuner: Giivle kommun, Sandviken kommun
 """
     ex = extract_fields(text_doc(text, source="ocr", confidence=0.9))
     assert codes(ex.collaborating_municipalities) == ["2180", "2181"]
+
+
+# -- amounts stated in prose by a verb, and statements of zero (issue 10, class 1) -----------
+
+REPORT_IN_PROSE = """Region Östergötland
+Datum 2025-02-12
+Återrapportering av statsbidrag – utökade hembesöksprogram 2024
+Region Östergötland har för bidragsåret 2024 tagit emot 4 778 000 kronor i
+statsbidrag. Under perioden den 1 januari 2024 till den 31 december 2024 har 4 415
+700:- använts för utökade hembesök i samverkan med socialtjänsten.
+{unused}
+"""
+
+
+def test_a_return_report_in_prose_states_its_amounts_by_verbs():
+    text = REPORT_IN_PROSE.format(unused="Ej använda medel, 362 300:-, återbetalas till Socialstyrelsen.")
+    ex = extract_fields(text_doc(text))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 4_778_000, "used": 4_415_700, "unused": 362_300}
+    assert all(ex.confidence(f"amounts.{k}") >= 0.8 for k in ex.amounts)
+
+
+@pytest.mark.parametrize("statement", [
+    "Samtliga medel har förbrukats och inget belopp återbetalas.",
+    "Statsbidraget har använts i sin helhet.",
+    "Inga medel återbetalas.",
+])
+def test_a_statement_of_zero_is_an_unused_amount_of_nothing(statement):
+    ex = extract_fields(text_doc(REPORT_IN_PROSE.format(unused=statement)))
+    assert ex.amounts["unused"] == Amount(0)
+    [evidence] = [e for e in ex.evidence if e.field == "amounts.unused"]
+    assert fold_words(evidence.text) in fold_words(statement)
+
+
+def fold_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def test_a_stated_figure_wins_over_a_statement_of_zero():
+    ex = extract_fields(text_doc(REPORT_IN_PROSE.format(
+        unused="Ej använda medel, 362 300 kr, återbetalas. Inget belopp återbetalas i år.")))
+    assert ex.amounts["unused"].value == 362_300
+
+
+# -- municipality lists as Swedish coordination (issue 10, class 2) -------------------------
+
+REQUISITION_WITH = """Region Västerbotten
+Rekvisition – statsbidrag till barnhälsovården
+Härmed rekvirerar Region Västerbotten 1 452 000 kr för utökade hembesöksprogram 2024.
+{sentence}
+"""
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Arbetet genomförs i samverkan med Skellefteå, Umeås kommun.", ["2482", "2480"]),
+    ("Arbetet genomförs i samverkan med Umeå kommun, Skellefteå.", ["2480", "2482"]),
+    ("Arbetet sker i samverkan med Umeås och Vännäs kommuner.", ["2480", "2460"]),
+    ("Regionen samverkar med Umeå, Vännäs och Skellefteå kommuner kring programmet.",
+     ["2480", "2460", "2482"]),
+    ("De kommuner som regionen samverkar med är kommunerna Umeå och Vännäs.", ["2480", "2460"]),
+    ("Arbetet sker i samverkan med Umeå stad och Kommunen Skellefteå.", ["2480", "2482"]),
+    ("Arbetet sker i samverkan med Skellefteås kommur och Umeå kommun.", ["2482", "2480"]),
+])
+def test_municipalities_in_a_coordinated_list(sentence, expected):
+    ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
+    assert codes(ex.collaborating_municipalities) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Arbetet genomförs i samverkan med socialtjänsten.",
+    "Arbetet genomförs i samverkan med Region Västerbotten och Umeå.",
+    "Arbetet sker i samverkan med socialtjänsten, vilket gynnar familjer i Umeå.",
+])
+def test_bare_names_need_a_list_that_says_kommun(sentence):
+    ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
+    assert ex.collaborating_municipalities == []
+
+
+# -- shares and decisions in other wordings --------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "share"), [
+    ("Kommunens andel av områdets medel är 45 procent och regionens andel 55 procent.", 45.0),
+    ("Regionens andel är 55 procent och kommunens andel 45 procent.", 45.0),
+    ("Fördelningen mellan kommun och region är 40 respektive 60 procent av medlen.", 40.0),
+    ("Fördelningen mellan region och kommun är 60 respektive 40 procent av medlen.", 40.0),
+])
+def test_a_share_owned_by_the_party_named_before_it(sentence, share):
+    ex = extract_fields(text_doc(
+        "Botkyrka kommun\nRekvisition av statsbidrag för pilotverksamhet i barnhälsovården 2023\n"
+        f"Botkyrka kommun rekvirerar härmed 580 000 kronor.\n{sentence}\n"))
+    assert ex.municipal_share_percent == share
+
+
+def test_a_decision_whose_att_ocr_read_as_all():
+    ex = extract_fields(text_doc(
+        "Göteborgs Stad\nPROTOKOLLSUTDRAG Sammanträdesdatum 2023-05-17\n"
+        "Statsbidrag för pilotverksamhet i barnhälsovården 2023\nBeslut\n"
+        "Socialnämnden Nordost beslutar\n"
+        "all. avsätta 758 000 kronor av statsbidraget för pilotverksamhet i barnhälsovården\n"
+        "Sammanfattning av ärendet\n", source="ocr", confidence=0.9))
+    assert ex.document_type == "decision"
+    assert ex.amounts["decided"].value == 758_000
