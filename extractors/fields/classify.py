@@ -32,6 +32,7 @@ COMPOUND_MIN_REST = 4
 ("Rekvisitionsblankett", "Återrapporteringsformulär") is a compound of that cue."""
 
 
+PROSE_WORDS = 8
 REFERENCE_WEIGHT = 0.25
 """A body cue that names another document ("enligt Socialstyrelsens anvisningar") counts this
 much of its weight: the document refers to that kind of document, it is not one."""
@@ -117,6 +118,22 @@ def _modifiers(text: str, hits: list[PhraseHit], title_end: int) -> set[tuple[in
             if h.key != head.key and head.end <= h.start < line_end}
 
 
+def _in_running_text(text: str, hits: list[PhraseHit], title_end: int) -> set[tuple[int, int]]:
+    """Heading cues inside a sentence rather than naming it ("Socialstyrelsen har i anvisningar
+    inbjudit kommuner att rekvirera medel"): on a line of PROSE_WORDS words or more, and not
+    among its first words. A title begins with what it is ("Anvisningar om statsbidrag ...")."""
+    out = set()
+    for h in hits:
+        if h.start >= title_end:
+            continue
+        line_start = text.rfind("\n", 0, h.start) + 1
+        line_end = text.find("\n", h.start)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if len(line.split()) >= PROSE_WORDS and len(text[line_start:h.start].split()) >= 2:
+            out.add((h.start, h.end))
+    return out
+
+
 def _score(hits: list[PhraseHit], weight_of, title_end: int,
            untitled: set[tuple[int, int]] | None = None,
            phrase_of=None) -> Classification:
@@ -171,7 +188,8 @@ def document_type(doc: Doc, title_end: int,
     exact = _type_phrases().find(doc)
     hits = sorted(_outside([*exact, *_compound_hits(doc, title_end, exact)], ignore),
                   key=lambda h: h.start)
-    result = _score(hits, weight, title_end, _modifiers(doc.text, hits, title_end),
+    untitled = _modifiers(doc.text, hits, title_end) | _in_running_text(doc.text, hits, title_end)
+    result = _score(hits, weight, title_end, untitled,
                     phrase_of=lambda h: " ".join(fold(doc.text[h.start:h.end]).split()))
     if result.value is None:
         return Classification("other", 0.5, None)

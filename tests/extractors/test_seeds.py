@@ -21,7 +21,7 @@ from reportlab.pdfgen import canvas
 from config.programs import default_programs
 from extractors.fields import extract_fields
 from extractors.model import Amount, DocumentText
-from extractors.reading.pages import DocumentReader
+from extractors.reading.pages import DocumentReader, ReadOptions
 from tests.extractors.conftest import FONT
 from validators.model import Context
 from validators.run import validate
@@ -39,6 +39,14 @@ WIDTH = 95
 LINES_PER_PAGE = 52
 SCAN_PAGES = 2
 """Pages of a seed drawn as a scan: its title and first paragraphs decide its type."""
+
+
+@pytest.fixture(scope="module")
+def reader():
+    """A reader with time to spare: seed 003's damaged text layer is read by OCR, and the
+    tests must not depend on how busy the machine is."""
+    with DocumentReader(ReadOptions(workers=2, page_seconds=300)) as r:
+        yield r
 
 
 def seed_lines(name: str) -> list[str]:
