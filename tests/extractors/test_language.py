@@ -6,7 +6,7 @@ import pytest
 from config.programs import default_programs
 from extractors.fields import classify, extract_fields
 from extractors.fields.amounts import find_amounts
-from extractors.fields.extractor import Extractor
+from extractors.fields.context import DocumentContext
 from extractors.fields.language import compile_phrase, language, role_of, zero_statements
 from extractors.fields.nlp import parse
 from extractors.fields.text import fold
@@ -73,13 +73,13 @@ def test_a_cue_that_begins_its_line_names_this_document(title):
 @pytest.mark.parametrize(("field", "phrase"), [(f, p) for f, ps in LANGUAGE.labels.items()
                                                for p in ps])
 def test_every_label_is_found_in_form_position(field, phrase):
-    labels = Extractor(text_doc(f"Rekvisition\n{phrase}: 100 000 kr\n"), default_programs()).labels
+    labels = DocumentContext(text_doc(f"Rekvisition\n{phrase}: 100 000 kr\n"), default_programs()).labels
     assert any(lb.field == field and lb.line == 1 for lb in labels)
 
 
 @pytest.mark.parametrize("phrase", list(LANGUAGE.sentence_labels))
 def test_every_sentence_label_is_found_inside_a_line(phrase):
-    labels = Extractor(text_doc(f"Rekvisition\nArbetet sker {phrase} Solna kommun.\n"),
+    labels = DocumentContext(text_doc(f"Rekvisition\nArbetet sker {phrase} Solna kommun.\n"),
                        default_programs()).labels
     assert any(lb.field == LANGUAGE.sentence_labels[phrase] for lb in labels)
 
