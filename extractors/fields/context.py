@@ -23,7 +23,7 @@ from extractors.fields.layout import Flow, build_flow, union_bbox
 from extractors.fields.nlp import parse
 from extractors.fields.organisations import Mention, mentions
 from extractors.fields.text import fold
-from extractors.model import DocumentText, Evidence
+from extractors.model import Amount, DocumentText, Evidence
 
 TITLE_LINES = 5
 """Lines at the top of the first page that count as heading (title, sender, date)."""
@@ -33,6 +33,8 @@ PROSE_LINE = re.compile(r"(?:\S+\s+){7,}\S*(?:\.$|\.\s)")
 """A line of eight words or more with a sentence end: body text, not heading."""
 AMOUNT_FIELDS = ("requested", "received", "used", "unused")
 REPORT_FIELDS = ("received", "used", "unused")
+ZERO_VALUE_FIELDS = ("unused",)
+"""Fields a form may fill with a word of nothing ("Inget", "0")."""
 """Amounts only a return report states; a requisition's budget total is not "used"."""
 MAX_TABLE_ROWS = 25
 """How far above a bare figure its column header may stand."""
@@ -279,6 +281,9 @@ class DocumentContext:
             certainty = self.amount_certainty(between, a) * (1.0 if label.exact else 0.85)
             return Reading(a.amount, a.start, a.end, certainty)
         rest = self.flow.text[label.end:label.value_end]
+        zero = self.zero_value(label)
+        if zero is not None:
+            return zero
         if re.search(r"[^\W\d_]{3,}", re.sub(r"\([^)]*\)", "", rest)):
             return None
         if label.value_end != self.flow.line_span(label.line)[1]:
@@ -297,6 +302,24 @@ class DocumentContext:
             a = below[0]
             return Reading(a.amount, a.start, a.end, 0.8 * self.amount_certainty("", a))
         return None
+
+    def zero_value(self, label: Label) -> Reading | None:
+        """A form's value of nothing after a label ("Ej förbrukat bidrag som återbetalas
+        Inget", "... 0 (kr)"): the last word of the value, a unit in brackets aside, is one of
+        config/language.toml's zero values."""
+        if label.field not in ZERO_VALUE_FIELDS:
+            return None
+        value = self.flow.text[label.end:label.value_end]
+        words = list(re.finditer(r"[^\s()]+", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()),
+                                                     value)))
+        if not words:
+            return None
+        last = words[-1]
+        if fold(last.group().strip(".,;:")) not in language().zero_values:
+            return None
+        start = label.end + last.start()
+        return Reading(Amount(0), start, label.end + last.end(),
+                       language().confidence["zero_statement"])
 
     def sentence_before(self, offset: int, limit: int = 300) -> str:
         start = max(0, offset - limit)

@@ -76,6 +76,8 @@ class Language:
     confidence: dict[str, float]
     label_filler: frozenset[str]
     """Folded words that may stand between a label and its amount."""
+    zero_values: frozenset[str]
+    """Folded words a form writes for an amount of nothing."""
 
     def cues(self, role: str) -> tuple[re.Pattern[str], ...]:
         return next((r.cues for r in self.roles if r.role == role), ())
@@ -100,6 +102,7 @@ def parse_language(data: dict) -> Language:
         sentence_labels=dict(data["sentence_labels"]),
         confidence={k: float(v) for k, v in data["confidence"].items()},
         label_filler=frozenset(fold(w) for w in data["label_filler"]["words"]),
+        zero_values=frozenset(fold(w) for w in data["zero_values"]["words"]),
     )
 
 

@@ -84,6 +84,29 @@ def test_every_sentence_label_is_found_inside_a_line(phrase):
     assert any(lb.field == LANGUAGE.sentence_labels[phrase] for lb in labels)
 
 
+ZERO_VALUE_EXAMPLES = [
+    "Ej förbrukat bidrag som återbetalas Inget",
+    "Ej förbrukat bidrag som återbetalas 0 (kr)",
+    "Att återbetala: 0:-",
+]
+
+
+@pytest.mark.parametrize("line", ZERO_VALUE_EXAMPLES)
+def test_a_form_value_of_nothing(line):
+    ex = extract_fields(text_doc(
+        "Ekonomisk redovisning av statsbidrag\nRegion Kronoberg\nBidragsår 2024\n"
+        f"Erhållet bidrag (kr) 3 210 000\nFörbrukat bidrag (kr) 3 210 000\n{line}\n"))
+    assert ex.document_type == "return_report"
+    assert ex.amounts["unused"].value == 0
+
+
+def test_zero_value_examples_are_the_data_files():
+    import tomllib
+    from extractors.fields.language import LANGUAGE_FILE
+    data = tomllib.loads(LANGUAGE_FILE.read_text(encoding="utf-8"))
+    assert data["zero_values"]["examples"] == ZERO_VALUE_EXAMPLES
+
+
 def test_label_filler_keeps_a_prose_label_sure():
     ex = extract_fields(text_doc(
         "Rekvisition – utökade hembesöksprogram 2024\nRegion Gotland\n"
