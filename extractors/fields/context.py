@@ -422,6 +422,15 @@ class DocumentContext:
         tail = self.flow.text[found[-1].end:end]
         return found if not re.search(r"\w", tail) else []
 
+    def repeated_header(self, line: int) -> bool:
+        """Whether ``line``, above a table's rows, repeats a line earlier in the document: a
+        column header printed again on a new page, so the table began on the page before
+        and the rows below it are only its end."""
+        if line < 0:
+            return False
+        text = " ".join(fold(self.flow.lines[line].text).split())
+        return any(" ".join(fold(ln.text).split()) == text for ln in self.flow.lines[:line])
+
     def clean_figure(self, a: AmountMatch) -> bool:
         """Whether a figure reads surely enough to call a table's sum wrong: digits grouped
         by threes, if at all (OCR loses spaces, "1941 500", and reads specks as points,

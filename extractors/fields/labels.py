@@ -104,6 +104,16 @@ def find_labels(doc: Doc, flow: Flow,
     return labels
 
 
+def _continues_sentence(flow: Flow, line: int) -> bool:
+    """Whether a line goes on with the sentence above ("... 5 802 300 kronor har\nförbrukats.
+    Återstående ..."): its first word is no form's label, however like one it reads."""
+    if line == 0:
+        return False
+    above = flow.lines[line - 1].text.rstrip()
+    current = flow.lines[line].text.lstrip()
+    return bool(current) and current[0].islower() and not above.endswith((".", ":", "!", "?"))
+
+
 @cache
 def _fuzzy_choices() -> tuple[list[str], list[str]]:
     texts, fields = [], []
@@ -120,7 +130,7 @@ def _fuzzy_labels(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, i
     texts, fields = _fuzzy_choices()
     out = []
     for line_no, line in enumerate(flow.lines):
-        if line_no in labelled:
+        if line_no in labelled or _continues_sentence(flow, line_no):
             continue
         line_start, _ = flow.line_span(line_no)
         offsets, words, offset = [], [], line_start

@@ -120,7 +120,8 @@ def role_of(folded: str, clause: tuple[int, int], start: int, end: int,
     later role's ("förbrukade").
     """
     taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
+    found: list[tuple[bool, int, str]] = []
+    segment = _segment(folded, clause, start, end)
     for role in language().roles:
         for pattern in role.cues:
             for m in pattern.finditer(folded, *clause):
@@ -131,11 +132,25 @@ def role_of(folded: str, clause: tuple[int, int], start: int, end: int,
                     continue
                 distance = start - m.end() if m.end() <= start else m.start() - end
                 if distance >= 0:
-                    found.append((distance, role.role))
+                    outside = not (segment[0] <= m.start() and m.end() <= segment[1])
+                    found.append((outside, distance, role.role))
     if not found:
         return None
-    distance, role = min(found)
+    _, distance, role = min(found)
     return role, distance
+
+
+SEGMENT_BREAK = re.compile(r"[,;](?=\s)|\s(?:och|samt|men)\s")
+
+
+def _segment(folded: str, clause: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The part of the clause between commas (or "och") around ``start:end``: a cue there
+    says more than a nearer one across a comma ("Förbrukat belopp uppgår till 11 905 000
+    kronor, och ej förbrukade medel om 869 000 kronor")."""
+    lo, hi = clause
+    before = [m.end() for m in SEGMENT_BREAK.finditer(folded, lo, start)]
+    after = SEGMENT_BREAK.search(folded, end, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
 
 
 def zero_statements(folded: str, start: int = 0, end: int | None = None

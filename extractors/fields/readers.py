@@ -477,13 +477,14 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
         if len(rows) < 2:
             continue
         rows.reverse()
+        continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
         page = lines[0].page
         words = [w for ln in lines if ln.page == page for w in ln.words]
         for column, total in enumerate(totals):
             cells = [row[column] for row in rows]
             adds_up = abs(sum(a.amount.value for a in cells) - total.amount.value) <= 1
-            if adds_up or all(ctx.clean_figure(a) for a in [*cells, total]):
+            if adds_up or (not continued and all(ctx.clean_figure(a) for a in [*cells, total])):
                 out.record.tables.append(ItemisedTable(
                     tuple(a.amount.value for a in cells), total.amount.value, page,
                     union_bbox(words)))

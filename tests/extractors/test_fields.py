@@ -803,3 +803,27 @@ def test_a_decision_whose_att_ocr_read_as_all():
         "Sammanfattning av ärendet\n", source="ocr", confidence=0.9))
     assert ex.document_type == "decision"
     assert ex.amounts["decided"].value == 758_000
+
+
+@pytest.mark.parametrize(("prose", "amounts"), [
+    ("Region Skåne har för 2024 tagit emot 6 334 000 kronor, varav 5 802 300 kronor har\n"
+     "förbrukats. Återstående 531 700 kronor återbetalas.",
+     {"received": 6_334_000, "used": 5_802_300, "unused": 531_700}),
+    ("För 2024 har regionen tagit emot 12 774 000 kronor. Förbrukat belopp uppgår till\n"
+     "11 905 000 kronor, och ej förbrukade medel om 869 000 kronor återbetalas.",
+     {"received": 12_774_000, "used": 11_905_000, "unused": 869_000}),
+])
+def test_each_amount_takes_the_role_of_its_own_part_of_the_sentence(prose, amounts):
+    ex = extract_fields(text_doc(
+        f"Region Skåne\nÅterrapportering av statsbidrag för utökade hembesöksprogram 2024\n{prose}\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == amounts
+
+
+def test_a_table_that_began_on_the_page_before_is_no_sum_mismatch():
+    rows = "\n".join(f"BVC {name} {value}" for name, value in
+                     [("Norra", "297 500"), ("Södra", "288 200"), ("Östra", "251 000")])
+    ex = extract_fields(text_doc(
+        "Ekonomisk redovisning av statsbidrag\nEnhet Förbrukat, kr\n"
+        f"{rows}\nSida 1\nEnhet Förbrukat, kr\nBVC Västra 100 000\nBVC Centrum 200 000\n"
+        "Summa förbrukat 1 136 700\n"))
+    assert ex.tables == []
