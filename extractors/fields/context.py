@@ -34,6 +34,9 @@ PROSE_LINE = re.compile(r"(?:\S+\s+){7,}\S*(?:\.$|\.\s)")
 AMOUNT_FIELDS = ("requested", "received", "used", "unused")
 REPORT_FIELDS = ("received", "used", "unused")
 ZERO_VALUE_FIELDS = ("unused",)
+WRAPPED_COLLABORATING = re.compile(r"^kommuner\b.*\bsamverka|^samverkande kommuner|^deltagande kommuner")
+WRAPPED_SHARE = re.compile(r"^andel\b.*\bkommun")
+"""Form labels that wrap beside their value (extractors.fields.context.wrapped_form_rows)."""
 """Fields a form may fill with a word of nothing ("Inget", "0")."""
 """Amounts only a return report states; a requisition's budget total is not "used"."""
 MAX_TABLE_ROWS = 25
@@ -421,6 +424,57 @@ class DocumentContext:
             return []
         tail = self.flow.text[found[-1].end:end]
         return found if not re.search(r"\w", tail) else []
+
+    def wrapped_form_rows(self, label: re.Pattern[str]) -> list[list[tuple[int, int]]]:
+        """Values of a two-column form whose label wraps beside them (an e-service printout):
+
+            Kommuner som regionen samverkar   Malmö
+            med                               Helsingborg
+                                              Landskrona
+
+        The label column's text, joined over its continuation lines (lower case), must
+        match ``label`` (on folded text); the value spans are the value column's text on
+        the label's lines and on following lines that hold a value only. One list of
+        spans per such label."""
+        found = []
+        lines = self.flow.lines
+        for i in range(len(lines)):
+            split = self._column_split(i)
+            if split is None:
+                continue
+            label_text, value_x = [self.folded[split[0]:split[1]]], split[3]
+            spans = [(split[2], self.flow.line_span(i)[1])]
+            j = i + 1
+            while j < len(lines) and lines[j].page == lines[i].page:
+                words = lines[j].words
+                left = [w for w in words if w.bbox[2] < value_x - 2]
+                right = [w for w in words if w.bbox[0] >= value_x - 2]
+                if left and not left[0].text[:1].islower():
+                    break
+                if not right and not left:
+                    break
+                line_start, line_end = self.flow.line_span(j)
+                if left:
+                    label_text.append(" ".join(fold(w.text) for w in left))
+                if right:
+                    offset = line_end - sum(len(w.text) + 1 for w in right) + 1
+                    spans.append((offset, line_end))
+                j += 1
+            if label.search(" ".join(label_text)) and len(label_text) > 1:
+                found.append(spans)
+        return found
+
+    def _column_split(self, line: int) -> tuple[int, int, int, float] | None:
+        """A line of a label, a column gap and a value: (label start, label end, value start,
+        the value's left x); None for a line without a column gap."""
+        start, end = self.flow.line_span(line)
+        tab = self.column_text.find("\t", start, end)
+        if tab < 0:
+            return None
+        words = self.flow.words_in(tab + 1, end)
+        if not words or not self.flow.text[start:start + 1].isupper():
+            return None
+        return start, tab, tab + 1, words[0].bbox[0]
 
     def repeated_header(self, line: int) -> bool:
         """Whether ``line``, above a table's rows, repeats a line earlier in the document: a

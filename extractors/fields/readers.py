@@ -32,6 +32,8 @@ from extractors.fields.context import (
     SUB_ROW,
     TITLE_LINES,
     TOTAL_WORDS,
+    WRAPPED_COLLABORATING,
+    WRAPPED_SHARE,
     YEAR,
     YEAR_BEFORE,
     YEAR_CONTEXT,
@@ -285,8 +287,16 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
             if item.organisation.code not in chosen:
                 chosen[item.organisation.code] = as_ref(item.organisation)
                 out.note("collaborating_municipalities",
-                              Reading(item.organisation.code, item.start, item.end,
-                                      item.certainty))
+                         Reading(item.organisation.code, item.start, item.end,
+                                 item.certainty))
+    for spans in ctx.wrapped_form_rows(WRAPPED_COLLABORATING):
+        for start, end in spans:
+            for item in municipality_list(ctx.prose, start, end, ctx.orgs, head_says_kommun=True):
+                if item.organisation.code not in chosen:
+                    chosen[item.organisation.code] = as_ref(item.organisation)
+                    out.note("collaborating_municipalities",
+                             Reading(item.organisation.code, item.start, item.end,
+                                     item.certainty))
     out.record.collaborating_municipalities = list(chosen.values())
 
 
@@ -355,6 +365,8 @@ def read_share(ctx: DocumentContext, out: Draft) -> None:
         best = _share_respectively(ctx, folded) or best
     if best is None:
         best = _share_without_unit(ctx, folded)
+    if best is None:
+        best = _share_in_wrapped_form(ctx)
     if best is not None:
         out.record.municipal_share_percent = best.value
         out.note("municipal_share_percent", best)
@@ -414,6 +426,17 @@ def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
             label = folded[start:end]
             certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
             return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
+    return None
+
+
+def _share_in_wrapped_form(ctx: DocumentContext) -> Reading | None:
+    """"Andel av bidraget som finansierar   30 / kommunal verksamhet (%)": a bare number as
+    the value of a share label that wraps beside it."""
+    for spans in ctx.wrapped_form_rows(WRAPPED_SHARE):
+        start, end = spans[0]
+        m = STACKED_SHARE.fullmatch(ctx.folded, start, end)
+        if m and 0 <= int(m.group("num")) <= 100:
+            return Reading(float(m.group("num")), m.start("num"), m.end("num"), 0.85)
     return None
 
 

@@ -827,3 +827,30 @@ def test_a_table_that_began_on_the_page_before_is_no_sum_mismatch():
         f"{rows}\nSida 1\nEnhet Förbrukat, kr\nBVC Västra 100 000\nBVC Centrum 200 000\n"
         "Summa förbrukat 1 136 700\n"))
     assert ex.tables == []
+
+
+def test_an_e_service_printout_whose_labels_wrap_beside_their_values():
+    """Label column at x=56, value column at x=300; the labels wrap onto a second line."""
+    rows = [
+        ("Rekvisition av statsbidrag – kvittens", None),
+        ("Organisation", "Region Skåne"),
+        ("Bidragsår", "2024"),
+        ("Rekvirerat belopp (kr)", "9 903 000"),
+        ("Kommuner som regionen samverkar", "Malmö"),
+        ("med", "Helsingborg"),
+        (None, "Landskrona"),
+        ("Andel av bidraget som finansierar", "30"),
+        ("kommunal verksamhet (%)", None),
+        ("Kvarvarande medel", "Regionen önskar ta del av kvarvarande medel"),
+    ]
+    words = []
+    for i, (label, value) in enumerate(rows):
+        for column, text in ((56.0, label), (300.0, value)):
+            x = column
+            for token in (text or "").split():
+                words.append(Word(token, 1, (x, 60 + i * LINE, x + CHAR * len(token),
+                                             70 + i * LINE), 1.0, i))
+                x += CHAR * (len(token) + 1)
+    ex = extract_fields(DocumentText([PageText(1, 595, 842, words, "text")], "application/pdf"))
+    assert codes(ex.collaborating_municipalities) == ["1280", "1283", "1282"]
+    assert ex.municipal_share_percent == 30.0
