@@ -180,10 +180,30 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
         if role and role[0] not in found:
             certainty = weights["prose_amount" if a.clean else "prose_amount_unclean"]
             found[role[0]] = Reading(a.amount, a.start, a.end, certainty)
+    for a in ctx.amounts:
+        role = _form_row_role(ctx, a)
+        if role and role not in found:
+            found[role] = Reading(a.amount, a.start, a.end, weights["form_row_by_cue"])
     for role, start, end in zero_statements(ctx.folded):
         if role in REPORT_FIELDS and role not in found:
             found[role] = Reading(Amount(0), start, end, weights["zero_statement"])
     return found
+
+
+def _form_row_role(ctx: DocumentContext, a: AmountMatch) -> str | None:
+    """The role of a bare figure ending a form's row whose label OCR damaged beyond a label
+    ("ie uae a bidrag som aterbetalas 386 500"), from a cue in the row's text before it."""
+    if a.has_unit or not ctx.plausible(a):
+        return None
+    line = ctx.flow.line_index(a.start)
+    start, end = ctx.flow.line_span(line)
+    if ctx.flow.text[a.end:end].strip() or not re.search(r"[^\W\d_]{3,}", ctx.flow.text[start:a.start]):
+        return None
+    others = [b for b in ctx.amounts if start <= b.start < end and b is not a]
+    if others or any(lb.line == line for lb in ctx.labels):
+        return None  # a table's row of columns, or a row a label reads
+    role = role_of(ctx.folded, (start, a.start), a.start, a.end, REPORT_FIELDS)
+    return role[0] if role else None
 
 
 def read_date(ctx: DocumentContext, out: Draft) -> None:

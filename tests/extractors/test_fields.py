@@ -854,3 +854,12 @@ def test_an_e_service_printout_whose_labels_wrap_beside_their_values():
     ex = extract_fields(DocumentText([PageText(1, 595, 842, words, "text")], "application/pdf"))
     assert codes(ex.collaborating_municipalities) == ["1280", "1283", "1282"]
     assert ex.municipal_share_percent == 30.0
+
+
+def test_a_form_row_whose_label_ocr_damaged_keeps_its_role_by_a_cue():
+    ex = extract_fields(text_doc(
+        "Ekonomisk redovisning av statsbidrag\nRegion Blekinge\nBidragsår 2024\n"
+        "Erhallet bidrag (kr) 4 089 000\nForbrukat bidrag (kr) 3 702 500\n"
+        "ie uae a bidrag som aterbetalas 386 500\n", source="ocr", confidence=0.9))
+    assert ex.amounts["unused"].value == 386_500
+    assert ex.confidence("amounts.unused") < 0.9
