@@ -11,7 +11,9 @@ from typing import Annotated
 
 import typer
 
+from cli.expect import expect
 from cli.logs import configure_logging
+from cli.mailbox import mailbox_app
 from config.settings import Settings, SettingsError, load_settings
 from reports.cli import report_app
 from webui.cli import users_app
@@ -26,6 +28,8 @@ app.add_typer(allocations_app, name="allocations")
 app.add_typer(cases_app, name="cases")
 app.add_typer(report_app, name="report")
 app.add_typer(users_app, name="users")
+app.add_typer(mailbox_app, name="mailbox")
+app.command("expect")(expect)
 
 log = logging.getLogger("grant_intake")
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON Lines på stdout, inget annat.")]
@@ -221,22 +225,41 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         print_records([document_record(d) for d in docs], as_json)
 
 
+@documents_app.command("reindex")
+def documents_reindex(ctx: typer.Context) -> None:
+    """Läs om originalen till handlingar som saknar sparad sidtext, för sökningen."""
+    from extractors.reading.pages import DocumentReader
+    from intake.page_text import backfill_page_texts
+    from intake.pipeline import read_options
+
+    settings = ctx.obj.settings
+    with DocumentReader(read_options(settings)) as reader:
+        done = backfill_page_texts(ctx.obj.session_factory(), ctx.obj.store(), reader)
+    typer.echo(f"Sidtext sparad för {done} {'handling' if done == 1 else 'handlingar'}.")
+
+
 @allocations_app.command("import")
 def allocations_import(ctx: typer.Context, file: Path) -> None:
-    """Läs in en tilldelningslista (CSV eller XLSX)."""
-    from storage.allocations import AllocationFileError, import_allocations, read_allocation_file
+    """Läs in en tilldelningslista (CSV eller XLSX); rader med fel hoppas över och visas."""
+    from storage.allocation_file import AllocationFileError, read_allocation_file, summary_text
+    from storage.allocations import import_allocations
 
     if not file.is_file():
         fail(f"finns inte: {file}")
     try:
-        rows = read_allocation_file(file)
+        parsed = read_allocation_file(file)
     except AllocationFileError as exc:
         fail(f"{file}: {exc}; inget har lästs in")
+    for problem in parsed.problems:
+        typer.echo(f"fel: {file}: {problem}", err=True)
+    if not parsed.rows:
+        fail(f"{file}: ingen rad utan fel; inget har lästs in", code=1)
     with ctx.obj.session_factory()() as session:
-        summary = import_allocations(session, rows, str(file))
+        summary = import_allocations(session, parsed.rows, str(file))
         session.commit()
-    typer.echo(f"{len(rows)} rader: {summary.added} nya, {summary.changed} ändrade, "
-               f"{summary.unchanged} oförändrade", err=True)
+    bad = len(parsed.bad_lines)
+    typer.echo(f"{file}: {summary_text(summary.added, summary.changed, summary.unchanged, bad or None)}"
+               + ("; raderna med fel är inte inlästa" if bad else ""), err=True)
 
 
 @allocations_app.command("list")
@@ -308,7 +331,8 @@ def demo_setup(ctx: typer.Context) -> None:
 
     from sqlalchemy import func, select
 
-    from storage.allocations import import_allocations, read_allocation_file
+    from storage.allocation_file import read_allocation_file
+    from storage.allocations import import_allocations
     from storage.models import Allocation, Message
     from webui.accounts import ensure_admin
 
@@ -321,7 +345,7 @@ def demo_setup(ctx: typer.Context) -> None:
                 shutil.copy(sample, inbox / sample.name)
             typer.echo(f"Exempelhandlingar lagda i {inbox}/", err=True)
         if not session.scalar(select(func.count(Allocation.id))):
-            import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv"),
+            import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv").rows,
                                "samples/allocations.csv")
         password = ensure_admin(session)
         session.commit()

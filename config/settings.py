@@ -24,8 +24,12 @@ class SettingsError(ValueError):
     """The settings file cannot be used."""
 
 
+GRAPH_URL = "https://graph.microsoft.com/v1.0"
+AUTHORITY_URL = "https://login.microsoftonline.com"
+
+
 class MailboxSettings(BaseModel):
-    kind: Literal["folder", "imap", "exchange"] = "folder"
+    kind: Literal["folder", "imap", "exchange", "graph"] = "folder"
     path: Path = Path("var/inbox")
     host: str | None = None
     port: int = 993
@@ -37,11 +41,33 @@ class MailboxSettings(BaseModel):
     service_endpoint: str | None = None
     email: str | None = None
     auth: Literal["ntlm", "basic", "oauth2"] = "ntlm"
+    """Exchange: ntlm, basic or oauth2. IMAP: oauth2 means XOAUTH2 with an app-only token from
+    the identity platform; anything else the password."""
     client_id: str | None = None
     client_secret: SecretStr | None = None
+    client_certificate: Path | None = None
+    """PEM file with the app registration's certificate and its private key (instead of a
+    client secret)."""
     tenant_id: str | None = None
+    graph_url: str = GRAPH_URL
+    authority_url: str = AUTHORITY_URL
+    ca_bundle: Path | None = None
+    """PEM file of certificate authorities trusted besides the system's (graph, exchange, imap)."""
     timeout_seconds: float = 30.0
     batch_size: int = 50
+
+    def app_problem(self) -> str | None:
+        """What an app-only sign-in (graph, or OAuth2 for imap) lacks, in Swedish."""
+        missing = [] if self.email or self.kind == "imap" else ["mailbox.email (brevlådans adress)"]
+        missing += [name for name, value in (("mailbox.client_id", self.client_id),
+                                             ("mailbox.tenant_id", self.tenant_id)) if not value]
+        has_secret = self.client_secret is not None and bool(self.client_secret.get_secret_value())
+        if not has_secret and self.client_certificate is None:
+            missing.append("GRANT_INTAKE_MAILBOX__CLIENT_SECRET (i miljön) "
+                           "eller mailbox.client_certificate")
+        if not missing:
+            return None
+        return f"Inloggningen med app-registrering saknar {', '.join(missing)}"
 
     def exchange_problem(self) -> str | None:
         """What an Exchange login lacks, in Swedish; None when the settings are complete."""
@@ -88,14 +114,24 @@ class SmtpSettings(BaseModel):
     sender: str = "grant-intake@localhost"
 
 
+class ReportRecipient(BaseModel):
+    address: str
+    programs: list[str] | None = None
+    """Program ids this recipient subscribes to; absent: every program."""
+
+
 class ReportSettings(BaseModel):
     day_of_week: str = "mon"
     hour: int = 7
     minute: int = 0
     timezone: str = "Europe/Stockholm"
-    transport: Literal["smtp", "exchange"] = "smtp"
-    recipients: dict[str, list[str]] = Field(default_factory=dict)
-    """Recipients per program id; the key ``*`` receives every program."""
+    transport: Literal["smtp", "exchange", "graph"] = "smtp"
+    recipients: list[str | ReportRecipient] | dict[str, list[str]] = Field(default_factory=list)
+    """Plain addresses (every program) and ``{address, programs}`` entries; or, as before, a
+    table of program id → addresses where the key ``*`` receives every program."""
+    desk_url: str | None = None
+    """The review desk's address as recipients reach it, for the report's links; default
+    http://web.host:web.port."""
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
 
 
@@ -181,13 +217,20 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
 
     values = {k: v for k, v in overrides.items() if v is not None}
     settings = _FromFile(**values)
-    _check_exchange(settings)
+    _check_sign_in(settings)
     return settings
 
 
-def _check_exchange(settings: Settings) -> None:
-    """Refuse at start an Exchange mailbox or report transport that cannot log in."""
-    if "exchange" in (settings.mailbox.kind, settings.report.transport):
-        problem = settings.mailbox.exchange_problem()
-        if problem:
-            raise SettingsError(problem)
+def _check_sign_in(settings: Settings) -> None:
+    """Refuse at start an Exchange or Graph mailbox or report transport that cannot log in."""
+    mailbox = settings.mailbox
+    uses = {mailbox.kind, settings.report.transport}
+    problem = None
+    if "exchange" in uses:
+        problem = mailbox.exchange_problem()
+    if problem is None and "graph" in uses:
+        problem = mailbox.app_problem()
+    if problem is None and mailbox.kind == "imap" and mailbox.auth == "oauth2":
+        problem = mailbox.app_problem()
+    if problem:
+        raise SettingsError(problem)

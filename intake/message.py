@@ -32,6 +32,8 @@ class ParsedMessage:
     date: datetime | None
     body: str
     attachments: list[Attachment] = field(default_factory=list)
+    body_type: str = "text/plain"
+    """The content type of the part ``body`` came from: text/plain, else text/html."""
 
 
 def display_name(name: str | None) -> str | None:
@@ -79,19 +81,21 @@ def _date(msg: Message) -> datetime | None:
     return parsed if parsed.tzinfo else None
 
 
-def _body(msg: EmailMessage) -> str:
+def _body(msg: EmailMessage) -> tuple[str, str]:
+    """The body text and the content type of the part it came from (plain preferred)."""
     try:
         part = msg.get_body(preferencelist=("plain", "html"))
     except (KeyError, AttributeError):
         part = None
     if part is None:
-        return ""
+        return "", "text/plain"
     payload = part.get_payload(decode=True) or b""
     charset = part.get_content_charset() or "utf-8"
     try:
-        return payload.decode(charset)
+        text = payload.decode(charset)
     except (LookupError, UnicodeDecodeError):
-        return payload.decode("latin-1")
+        text = payload.decode("latin-1")
+    return text, part.get_content_type()
 
 
 def _is_attachment(part: Message) -> bool:
@@ -124,11 +128,13 @@ def parse_message(raw: bytes) -> ParsedMessage:
         if data is None:
             data = b""
         attachments.append(Attachment(_filename(part), part.get_content_type(), data))
+    body, body_type = _body(msg)
     return ParsedMessage(
         message_id=_header(msg, "Message-ID"),
         sender=_header(msg, "From"),
         subject=_header(msg, "Subject"),
         date=_date(msg),
-        body=_body(msg),
+        body=body,
         attachments=attachments,
+        body_type=body_type,
     )

@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Literal
 
 from sqlalchemy import or_, select
@@ -23,13 +24,21 @@ from extractors.fields import extract_fields
 from extractors.model import DocumentText, Extraction
 from extractors.reading.pages import DocumentReader, ReadOptions
 from extractors.reading.sniff import sniff_media_type
+from intake.body import body_document
+from intake.expectations import refresh_after_intake
 from intake.message import ParsedMessage, display_name, parse_message
 from intake.recheck import check, sync_flags
 from intake.records import apply_fields, document_record
 from storage.models import Document, Message
 from storage.originals import OriginalStore, sha256_hex
+from storage.search import store_page_texts
 
 log = logging.getLogger(__name__)
+NO_DOCUMENT_ERROR = ("Meddelandet har ingen bifogad handling, och texten i det är ingen "
+                     "rekvisition, rapport eller annan handling som kan läsas.")
+
+MAX_AHEAD = 32
+"""Messages taken from a source ahead of the one being stored (see Pipeline.process_many)."""
 
 
 @dataclass
@@ -84,6 +93,27 @@ def read_options(settings: Settings) -> ReadOptions:
     )
 
 
+def read_fields(text: DocumentText, key: str) -> Extraction:
+    """The fields of a readable document's text; the one place intake asks the extractor.
+
+    An extractor failure is logged and leaves the document without fields, never the
+    message unstored.
+    """
+    try:
+        return extract_fields(text)
+    except Exception:
+        log.exception("extraction failed: %s", key)
+        return Extraction()
+
+
+def has_something_to_read(fields: Extraction) -> bool:
+    """Whether a message body is itself a document: an amount read in it, and with it either
+    a document type or the organisation it is from. A covering note ("här kommer vår
+    rekvisition") names a type but states nothing a check could use."""
+    return bool(fields.amounts) and (
+        fields.document_type != "other" or fields.organisation is not None)
+
+
 def _find_message(session: Session, raw_sha256: str, message_id: str | None) -> Message | None:
     cond = Message.raw_sha256 == raw_sha256
     if message_id:
@@ -122,7 +152,27 @@ class Pipeline:
         return next(iter(self.process_many([item])))
 
     def process_many(self, items: Iterable[Incoming]) -> Iterator[Processed]:
-        """Process messages in order, reading the next ones' pages while storing this one."""
+        """Process messages in order, reading the next ones' pages while storing this one.
+
+        At most MAX_AHEAD messages are taken from ``items`` ahead of the ones stored: messages
+        without attachments give the page reader nothing to wait for, so without the bound a
+        backlog of them would all be read from the mailbox before the first is stored.
+        """
+        source = iter(items)
+        while True:
+            taken = 0
+
+            def window() -> Iterator[Incoming]:
+                nonlocal taken
+                for item in islice(source, MAX_AHEAD):
+                    taken += 1
+                    yield item
+
+            yield from self._process_window(window())
+            if taken < MAX_AHEAD:
+                return
+
+    def _process_window(self, items: Iterable[Incoming]) -> Iterator[Processed]:
         pending: deque[_Prepared] = deque()
 
         def feed() -> Iterator[tuple[tuple[int, int], bytes, str | None]]:
@@ -186,6 +236,7 @@ class Pipeline:
                 return Processed([document_record(d) for d in existing.documents], existing.id, False)
             log.info("stored message_pk=%s documents=%d source=%s", message.id,
                      len(message.documents), message.source_key)
+            refresh_after_intake(self.session_factory, self.programs, message.documents)
             return Processed([document_record(d) for d in message.documents], message.id, True)
 
     def _new_document(self, session: Session, message: Message, **columns) -> Document:
@@ -202,12 +253,19 @@ class Pipeline:
 
     def _add_body_document(self, session: Session, message: Message,
                            parsed: ParsedMessage | None) -> None:
-        body = (parsed.body if parsed else "").encode("utf-8")
-        digest = self.store.put(body)
-        doc = self._new_document(session, message, sha256=digest, filename=None,
-                                 media_type="text/plain", size=len(body), status="no_document",
-                                 error="Meddelandet har ingen bifogad handling.")
-        self._checked(session, doc, Extraction())
+        """A message without attachment: its body is the document when it has something to
+        read; otherwise it is kept as the message's one document, flagged NO_DOCUMENT."""
+        body = body_document(parsed)
+        digest = self.store.put(body.data)
+        fields = read_fields(body.text, f"body of message {message.message_id}")
+        readable = has_something_to_read(fields)
+        doc = self._new_document(
+            session, message, sha256=digest, filename=body.filename, media_type=body.media_type,
+            size=len(body.data), pages=1 if readable else 0, ocr=False,
+            status="processed" if readable else "no_document",
+            error=None if readable else NO_DOCUMENT_ERROR)
+        store_page_texts(session, doc, ((p.number, p.text) for p in body.text.pages))
+        self._checked(session, doc, fields if readable else Extraction())
 
     def _add_document(self, session: Session, message: Message, doc_input: _Input,
                       text: DocumentText) -> None:
@@ -219,10 +277,6 @@ class Pipeline:
             size=len(doc_input.data), pages=len(text.pages), ocr=text.ocr, status=status,
             error=text.error,
         )
-        fields = Extraction()
-        if not text.error:
-            try:
-                fields = extract_fields(text)
-            except Exception:
-                log.exception("extraction failed: sha256=%s", doc_input.sha256)
+        store_page_texts(session, doc, ((p.number, p.text) for p in text.pages))
+        fields = Extraction() if text.error else read_fields(text, f"sha256={doc_input.sha256}")
         self._checked(session, doc, fields)

@@ -16,11 +16,13 @@ from zoneinfo import ZoneInfo
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 log = logging.getLogger(__name__)
 
 POLL_JOB_ID = "mailbox-poll"
+EXPECTATIONS_JOB_ID = "expected-documents"
 StopHook = Callable[[], None]
 ExtraJob = Callable[[BaseScheduler], StopHook | None]
 """Adds jobs (or starts a thread) given the scheduler; may return what to call at stop."""
@@ -39,6 +41,15 @@ def add_poll_job(scheduler: BaseScheduler, poll: Callable[[], object], minutes: 
     scheduler.add_job(poll, IntervalTrigger(minutes=minutes), id=POLL_JOB_ID,
                       name="mailbox poll", next_run_time=datetime.now(scheduler.timezone),
                       replace_existing=True)
+
+
+def add_expectation_job(scheduler: BaseScheduler, check: Callable[[], object],
+                        hour: int = 0, minute: int = 5) -> None:
+    """The expected-document check every day just after midnight in the scheduler's time zone
+    (Europe/Stockholm: a deadline passes at midnight in Sweden), and once right away."""
+    scheduler.add_job(check, CronTrigger(hour=hour, minute=minute, timezone=scheduler.timezone),
+                      id=EXPECTATIONS_JOB_ID, name="expected documents",
+                      next_run_time=datetime.now(scheduler.timezone), replace_existing=True)
 
 
 def install_signal_handlers(stop: threading.Event) -> Callable[[], None]:

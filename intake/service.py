@@ -26,11 +26,19 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from config.settings import MailboxSettings, Settings, SettingsError, load_settings
+from config.settings import Settings, SettingsError, load_settings
+from intake.expectations import ExpectationJob
 from intake.pipeline import Incoming, Pipeline
-from intake.scheduler import ExtraJob, add_poll_job, make_scheduler, run_until_stopped
+from intake.scheduler import (
+    ExtraJob,
+    add_expectation_job,
+    add_poll_job,
+    make_scheduler,
+    run_until_stopped,
+)
 from intake.sources.base import MailSource, SourceError, SourceItem
 from intake.sources.lock import poll_lock
+from intake.sources.registry import open_source
 from storage.db import open_database
 from storage.models import SourceState
 from storage.originals import OriginalStore
@@ -38,22 +46,6 @@ from storage.originals import OriginalStore
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
-
-
-def open_source(settings: Settings) -> MailSource:
-    """The configured mailbox source (nothing is connected until it is used)."""
-    mailbox: MailboxSettings = settings.mailbox
-    if mailbox.kind == "imap":
-        from intake.sources.imap import ImapSource
-
-        return ImapSource(mailbox)
-    if mailbox.kind == "exchange":
-        from intake.sources.exchange import ExchangeSource
-
-        return ExchangeSource(mailbox, max_wait=min(settings.poll_minutes * 60 / 2, 120.0))
-    from intake.sources.folder import FolderSource
-
-    return FolderSource(mailbox.path)
 
 
 @dataclass
@@ -252,6 +244,7 @@ def run_service(settings: Settings, extra_jobs: Iterable[ExtraJob] = (), *,
         with Pipeline(settings, factory, OriginalStore(settings.data_dir)) as pipeline:
             scheduler = make_scheduler(settings.timezone)
             add_poll_job(scheduler, PollJob(settings, pipeline, stop), settings.poll_minutes)
+            add_expectation_job(scheduler, ExpectationJob(factory, pipeline.programs))
             run_until_stopped(scheduler, stop, extra_jobs)
     finally:
         factory.kw["bind"].dispose()

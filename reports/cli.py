@@ -27,9 +27,9 @@ def weekly(
         "--force", help="Med --send: skicka igen även till dem som redan fått rapporten.")] = False,
 ) -> None:
     """Veckorapporten om avvikelser: filer med --out, e-post med --send, annars text på stdout."""
-    from reports.delivery import deliver_week
+    from reports.delivery import build_report, deliver_week, desk_url
     from reports.figures import collect_figures
-    from reports.render import render_report, render_text, write_files
+    from reports.render import render_text, write_files
     from reports.week import IsoWeek, WeekError
 
     if force and not send:
@@ -43,7 +43,7 @@ def weekly(
     factory = state.session_factory()
     if out is not None:
         with factory() as session:
-            report = render_report(collect_figures(session, iso_week, None, now), now)
+            report = build_report(session, state.settings, iso_week, None, now)
         for path in write_files(report, out):
             typer.echo(str(path))
     if send:
@@ -58,5 +58,6 @@ def weekly(
             raise typer.Exit(1)
     if out is None and not send:
         with factory() as session:
-            typer.echo(render_text(collect_figures(session, iso_week, None, now), generated=now,
-                                   open_limit=None))
+            figures = collect_figures(session, iso_week, None, now,
+                                      desk_url=desk_url(state.settings))
+            typer.echo(render_text(figures, generated=now, limit=None))

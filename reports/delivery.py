@@ -17,7 +17,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from config.settings import Settings
+from config.settings import ReportRecipient, Settings
 from reports.figures import Scope, collect_figures
 from reports.mail import build_message
 from reports.render import RenderedReport, render_report
@@ -42,22 +42,53 @@ class DeliveryResult:
     error: str | None = None
 
 
-def recipient_scopes(recipients: dict[str, list[str]]) -> dict[str, Scope]:
-    """Address → the programs it gets (None: all, from the key ``*``); one mail per address."""
+def _subscriptions(recipients: list[str | ReportRecipient | dict] | dict[str, list[str]]):
+    """(address, program or "*") pairs from either form of ``report.recipients``."""
+    if isinstance(recipients, dict):
+        for program, addresses in recipients.items():
+            for address in addresses:
+                yield address, program
+        return
+    for entry in recipients:
+        if isinstance(entry, dict):
+            entry = ReportRecipient.model_validate(entry)
+        if isinstance(entry, str):
+            yield entry, "*"
+        elif entry.programs is None:
+            yield entry.address, "*"
+        else:
+            for program in entry.programs:
+                yield entry.address, program
+
+
+def recipient_scopes(recipients: list[str | ReportRecipient | dict] | dict[str, list[str]]
+                     ) -> dict[str, Scope]:
+    """Address → the programs it gets (None: all); one mail per address."""
     scopes: dict[str, set[str] | None] = {}
-    for program, addresses in recipients.items():
-        for address in addresses:
-            address = address.strip()
-            if "@" not in address:
-                log.warning("report_recipient_invalid program=%s address=%r", program, address)
-                continue
-            if program == "*":
-                scopes[address] = None
-            elif address not in scopes:
-                scopes[address] = {program}
-            elif scopes[address] is not None:
-                scopes[address].add(program)
+    for address, program in _subscriptions(recipients):
+        address = address.strip()
+        if "@" not in address:
+            log.warning("report_recipient_invalid program=%s address=%r", program, address)
+            continue
+        if program == "*":
+            scopes[address] = None
+        elif address not in scopes:
+            scopes[address] = {program}
+        elif scopes[address] is not None:
+            scopes[address].add(program)
     return {a: None if s is None else tuple(sorted(s)) for a, s in scopes.items()}
+
+
+def desk_url(settings: Settings) -> str:
+    """Where the report's links point: report.desk_url, else the desk's own host and port."""
+    return settings.report.desk_url or f"http://{settings.web.host}:{settings.web.port}"
+
+
+def build_report(session: Session, settings: Settings, week: IsoWeek, scope: Scope,
+                 now: datetime) -> RenderedReport:
+    """Collect the week's figures once and render them: the one way a report is made."""
+    return render_report(collect_figures(session, week, scope, now, desk_url=desk_url(settings)),
+                         now)
 
 
 def _row(session: Session, week: IsoWeek, recipient: str) -> ReportDelivery | None:
@@ -143,7 +174,7 @@ def deliver_week(
         with session_factory() as session:
             try:
                 if scope not in rendered:
-                    rendered[scope] = render_report(collect_figures(session, week, scope, now), now)
+                    rendered[scope] = build_report(session, settings, week, scope, now)
                 message = build_message(rendered[scope], settings.report.smtp.sender, recipient)
             except Exception as exc:
                 log.exception("report_render_failed week=%s recipient=%s", week, recipient)

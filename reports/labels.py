@@ -1,15 +1,24 @@
-"""Swedish words and number formats for the report."""
+"""The report's Swedish words and number formats, the same words the review desk uses.
+
+Kept in one place so that they can point at the desk's vocabulary module when there is one.
+"""
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from reports.week import local
+from validators.codes import RULE_TEXT
+from validators.expected import EXPECTATION_TEXT
 from validators.swedish import DOCUMENT_TYPE_NAMES, format_number, format_percent
 
-SEVERITIES = {"error": "Fel", "warning": "Varning", "review": "Granska", "info": "Info"}
+SEVERITIES = {"error": "Fel", "warning": "Varning", "review": "Granska", "info": "Information"}
 SEVERITY_ORDER = ("error", "warning", "review", "info")
-STATUSES = {"open": "Öppen", "resolved": "Åtgärdad", "dismissed": "Avfärdad"}
+STATUSES = {"open": "Öppen", "resolved": "Löst", "dismissed": "Avfärdad"}
+CHANGES = {"new": "Ny", "resolved": "Löst", "dismissed": "Avfärdad", "reopened": "Öppnad igen"}
+CASE_KINDS = {"flag": "Avvikelse", "expectation": "Förväntad handling"}
+EXPECTED_DOCUMENTS = {"requisition": "Rekvisition", "return_report": "Återrapportering"}
 NO_PROGRAM = "Okänt program"
+UNKNOWN_ORG = "Okänd"
 
 
 def document_type(value: str | None) -> str:
@@ -22,6 +31,42 @@ def severity(value: str) -> str:
 
 def status(value: str) -> str:
     return STATUSES.get(value, value)
+
+
+def change(value: str) -> str:
+    return CHANGES.get(value, value)
+
+
+def case_kind(value: str) -> str:
+    return CASE_KINDS.get(value, value)
+
+
+def expected_document(value: str) -> str:
+    return EXPECTED_DOCUMENTS.get(value, value)
+
+
+def rule(code: str) -> str:
+    """What a code means, for a flag or an expected document."""
+    return RULE_TEXT.get(code) or EXPECTATION_TEXT.get(code, "")
+
+
+def program(value: str | None, year: int | None = None) -> str:
+    if not value:
+        return NO_PROGRAM
+    return f"{value} {year}" if year else value
+
+
+def age(low: int, high: int | None) -> str:
+    return f"mer än {low - 1} dagar" if high is None else f"{low}–{high} dagar"
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """"1 ny avvikelse", "3 nya avvikelser"."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def days(n: int) -> str:
+    return counted(n, "dag", "dagar")
 
 
 def _nbsp(text: str) -> str:
@@ -43,7 +88,6 @@ def percent(value: float | None) -> str:
 
 
 def _parse(value: date | datetime | str) -> date | datetime:
-    """Case records carry ISO strings; figures carry datetimes."""
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 

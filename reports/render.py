@@ -1,27 +1,25 @@
-"""The report as HTML (mail body or file), plain text, PDF (WeasyPrint) and XLSX (openpyxl)."""
+"""The report as HTML (mail body or file), plain text, PDF/A (WeasyPrint) and XLSX (openpyxl),
+each rendered from the one WeeklyFigures value."""
 from __future__ import annotations
 
 import base64
-import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from reports import labels
-from reports.chart import flags_chart_png
+from reports.chart import empty_text, flags_chart_png
 from reports.figures import WeeklyFigures
-from reports.week import local
-from validators.codes import RULE_TEXT
+from reports.spreadsheet import render_xlsx
 from validators.swedish import format_date
 
 CHART_CID = "flaggor-per-vecka"
-MAIL_OPEN_LIMIT = 100
-"""Open cases listed in the mail body; the XLSX and the PDF carry all of them."""
+MAIL_LIST_LIMIT = 100
+"""Rows of a long list (open cases, changes) in the mail body; the XLSX and the PDF carry all."""
+PDF_VARIANT = "pdf/a-2b"
+"""PDF/A-2b for the diarium: fonts embedded, an sRGB output intent, XMP identification."""
 
 _CELL = "padding:5px 8px; border-bottom:1px solid #d9e2ec; vertical-align:top; font-size:13px;"
 _BADGE = "display:inline-block; padding:1px 6px; border-radius:3px; font-size:11px; color:#ffffff;"
@@ -53,6 +51,7 @@ CSS = {
     "td_total": _CELL + " font-weight:bold; background:#f0f4f8;",
     "td_total_num": _CELL + " font-weight:bold; background:#f0f4f8; text-align:right;",
     "footer": "margin:24px 0 0 0; font-size:11px; color:#52606d;",
+    "link": "color:#0b5cad; text-decoration:underline;",
     "badge": {
         "error": _BADGE + " background:#c0392b;",
         "warning": _BADGE + " background:#b7791f;",
@@ -71,9 +70,9 @@ def _environment() -> Environment:
     env.filters.update(
         day=labels.day, long_day=format_date, moment=labels.moment, sek=labels.sek,
         percent=labels.percent, digits=labels.group_digits, doctype=labels.document_type,
-        severity=labels.severity,
-        status=labels.status, rule=lambda code: RULE_TEXT.get(code, ""),
-        program=lambda p: p or labels.NO_PROGRAM,
+        severity=labels.severity, status=labels.status, change=labels.change,
+        case_kind=labels.case_kind, expected_document=labels.expected_document,
+        rule=labels.rule, program=labels.program, age=labels.age, days=labels.days,
     )
     return env
 
@@ -85,22 +84,32 @@ def title(figures: WeeklyFigures) -> str:
     return f"Veckorapport statsbidrag vecka {figures.week.week} {figures.week.year}"
 
 
-def _context(figures: WeeklyFigures, generated: datetime, open_limit: int | None) -> dict:
-    shown = figures.open_cases if open_limit is None else figures.open_cases[:open_limit]
+def nothing_new_line(figures: WeeklyFigures) -> str:
+    return (f"Inget nytt vecka {figures.week.week}: inga handlingar kom in och inga ärenden "
+            "ändrades.")
+
+
+def _context(figures: WeeklyFigures, generated: datetime, limit: int | None) -> dict:
+    def cut(items: list) -> list:
+        return items if limit is None else items[:limit]
+
     return {"figures": figures, "title": title(figures), "generated": generated, "css": CSS,
-            "shown_open": shown}
+            "shown_open": cut(figures.open_cases), "shown_changes": cut(figures.changes),
+            "nothing_new": nothing_new_line(figures),
+            "chart_empty": empty_text(figures.flags_per_week)
+            if not any(b.total for b in figures.flags_per_week) else None}
 
 
 def render_html(figures: WeeklyFigures, chart_src: str, *, generated: datetime,
-                pdf: bool = False, open_limit: int | None = None) -> str:
+                pdf: bool = False, limit: int | None = None) -> str:
     """``chart_src`` is ``cid:...`` in a mail, a ``data:`` URI in a file or the PDF."""
-    context = _context(figures, generated, open_limit)
+    context = _context(figures, generated, limit)
     return _ENV.get_template("weekly.html").render(chart_src=chart_src, pdf=pdf, **context)
 
 
 def render_text(figures: WeeklyFigures, *, generated: datetime,
-                open_limit: int | None = MAIL_OPEN_LIMIT) -> str:
-    return _ENV.get_template("weekly.txt").render(**_context(figures, generated, open_limit))
+                limit: int | None = MAIL_LIST_LIMIT) -> str:
+    return _ENV.get_template("weekly.txt").render(**_context(figures, generated, limit))
 
 
 def data_uri(png: bytes) -> str:
@@ -111,54 +120,7 @@ def render_pdf(figures: WeeklyFigures, chart_png: bytes, *, generated: datetime)
     from weasyprint import HTML
 
     html = render_html(figures, data_uri(chart_png), generated=generated, pdf=True)
-    return HTML(string=html).write_pdf()
-
-
-XLSX_COLUMNS = (
-    ("Ärende", 9), ("Inkom", 12), ("Ålder (dagar)", 8), ("Allvarlighet", 12), ("Kod", 28),
-    ("Meddelande", 60), ("Organisation", 28), ("Org.kod", 8), ("Program", 12), ("Bidragsår", 10),
-    ("Dokumenttyp", 16), ("Bilaga", 28), ("Dokument", 10), ("Flaggad", 17),
-)
-
-
-def _xlsx_time(value: str | None) -> datetime | None:
-    """openpyxl cannot store aware datetimes: local wall time, as the reader expects."""
-    return None if value is None else local(datetime.fromisoformat(value)).replace(tzinfo=None)
-
-
-def render_xlsx(figures: WeeklyFigures) -> bytes:
-    """One row per open flag, oldest first, with the header frozen and filters on."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"Öppna avvikelser {figures.week}"
-    ws.append([name for name, _ in XLSX_COLUMNS])
-    for c in figures.open_cases:
-        r = c.record
-        org = r["organisation"] or {}
-        received = _xlsx_time(r["received"])
-        ws.append([
-            r["id"], received.date() if received else None, c.age_days,
-            labels.severity(r["severity"]), r["code"], r["message"], org.get("name"),
-            org.get("code"), r["program"], r["grant_year"],
-            labels.document_type(r["document_type"]), r["attachment"], r["document_id"],
-            _xlsx_time(r["created_at"]),
-        ])
-    header_fill = PatternFill("solid", fgColor="243B53")
-    for i, (_, width) in enumerate(XLSX_COLUMNS, start=1):
-        cell = ws.cell(row=1, column=i)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = header_fill
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-        ws.column_dimensions[get_column_letter(i)].width = width
-    for row in ws.iter_rows(min_row=2, min_col=2, max_col=2):
-        row[0].number_format = "yyyy-mm-dd"
-    for row in ws.iter_rows(min_row=2, min_col=14, max_col=14):
-        row[0].number_format = "yyyy-mm-dd hh:mm"
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_COLUMNS))}{max(ws.max_row, 1)}"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 @dataclass(frozen=True)
@@ -180,22 +142,24 @@ class RenderedReport:
 
 
 def subject(figures: WeeklyFigures) -> str:
-    if figures.is_empty:
-        return f"{title(figures)}: inga avvikelser"
-    return (f"{title(figures)}: {figures.new_flags_total} nya avvikelser, "
-            f"{len(figures.open_cases)} öppna ärenden")
+    if figures.nothing_new:
+        return f"{title(figures)}: inget nytt"
+    parts = (labels.counted(figures.intake_total, "inkommen handling", "inkomna handlingar"),
+             labels.counted(figures.new_flags_total, "ny avvikelse", "nya avvikelser"),
+             labels.counted(len(figures.open_cases), "öppet ärende", "öppna ärenden"))
+    return f"{title(figures)}: {', '.join(parts)}"
 
 
 def render_report(figures: WeeklyFigures, generated: datetime | None = None,
-                  mail_open_limit: int = MAIL_OPEN_LIMIT) -> RenderedReport:
+                  mail_limit: int = MAIL_LIST_LIMIT) -> RenderedReport:
     generated = generated or datetime.now(UTC)
     chart = flags_chart_png(figures.flags_per_week)
     return RenderedReport(
         figures=figures,
         subject=subject(figures),
-        text=render_text(figures, generated=generated, open_limit=mail_open_limit),
+        text=render_text(figures, generated=generated, limit=mail_limit),
         mail_html=render_html(figures, f"cid:{CHART_CID}", generated=generated,
-                              open_limit=mail_open_limit),
+                              limit=mail_limit),
         chart_png=chart,
         pdf=render_pdf(figures, chart, generated=generated),
         xlsx=render_xlsx(figures),

@@ -18,6 +18,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    dbapi_connection.create_function("fold", 1, fold, deterministic=True)
+
+
+def fold(value: str | None) -> str | None:
+    """Lower case for every alphabet (SQLite's lower() folds ASCII only: "Å" stays "Å")."""
+    return value.lower() if isinstance(value, str) else value
 
 
 def normalise_url(url: str) -> str:
@@ -47,7 +53,7 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (idempotent)."""
-    command.upgrade(alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine), "heads")
 
 
 def open_database(url: str) -> sessionmaker[Session]:

@@ -1,12 +1,13 @@
 """SQLAlchemy 2 models: messages, documents, extracted values, flags, allocations, audit, users."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -116,6 +117,9 @@ class Document(Base):
     flags: Mapped[list[FlagRow]] = relationship(
         back_populates="document", order_by="FlagRow.id", cascade="all, delete-orphan"
     )
+    page_texts: Mapped[list[PageTextRow]] = relationship(
+        order_by="PageTextRow.page", cascade="all, delete-orphan", passive_deletes=True,
+    )
 
 
 class ExtractedValue(Base):
@@ -133,6 +137,20 @@ class ExtractedValue(Base):
     corrected_by: Mapped[str | None] = mapped_column(String(100))
     corrected_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     document: Mapped[Document] = relationship(back_populates="values")
+
+
+class PageTextRow(Base):
+    """The text read on one page of a document, kept for full-text search (storage.search)."""
+
+    __tablename__ = "document_pages"
+    __table_args__ = (UniqueConstraint("document_pk", "page"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    page: Mapped[int] = mapped_column(Integer)
+    """1-based page number."""
+    text: Mapped[str] = mapped_column(Text)
 
 
 class FlagRow(Base):
@@ -169,6 +187,20 @@ class Allocation(Base):
     municipal_share_min_percent: Mapped[float | None] = mapped_column(Float)
     source: Mapped[str | None] = mapped_column(String(500))
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class AllocationUpload(Base):
+    """An uploaded allocation list between its preview and its confirmation: the checked rows
+    stay here, on the server, under a random id the preview page carries."""
+
+    __tablename__ = "allocation_uploads"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(500))
+    rows: Mapped[list[Any]] = mapped_column(JSON)
+    """[program, grant_year, recipient_code, recipient_name, amount_sek, share] per row."""
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
 
 
 class AuditEntry(Base):
@@ -232,3 +264,36 @@ class ReportDelivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     """When a process took it to send; a claim older than delivery.CLAIM_TIMEOUT is void."""
+
+
+class ExpectationRow(Base):
+    """An expected document that has not arrived, or money to be repaid: a case that belongs
+    to an organisation and a program-year, not to a document (validators.expected)."""
+
+    __tablename__ = "expectations"
+    __table_args__ = (UniqueConstraint("code", "program", "grant_year", "org_code"),
+                      Index("ix_expectations_status", "status"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    severity: Mapped[str] = mapped_column(String(10))
+    program: Mapped[str] = mapped_column(String(40))
+    grant_year: Mapped[int] = mapped_column(Integer)
+    org_code: Mapped[str] = mapped_column(String(4))
+    org_kind: Mapped[str] = mapped_column(String(12))
+    org_name: Mapped[str] = mapped_column(String(200))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[int | None] = mapped_column(Integer)
+    """REPAYMENT_DUE: the unused amount the return report states."""
+    message: Mapped[str] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    """open, resolved, dismissed; resolved by "system" when the document has arrived."""
+    comment: Mapped[str | None] = mapped_column(Text)
+    resolved_by: Mapped[str | None] = mapped_column(String(100))
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    repaid_amount: Mapped[int | None] = mapped_column(Integer)
+    """REPAYMENT_DUE: kronor a person has marked as paid back (all payments together)."""
+    repaid_on: Mapped[date | None] = mapped_column(Date)
+    """The day of the latest payment marked."""

@@ -102,3 +102,16 @@ def ews():
     yield server
     server.stop()
     assert not server.mailbox.errors, server.mailbox.errors
+
+
+@pytest.fixture
+def microsoft():
+    """Microsoft Graph and the identity platform on loopback over TLS (their own CA), with one
+    empty mailbox: the Graph source's, `mailbox check`'s and the Graph report transport's
+    counterpart."""
+    from tests.intake.fakes.graph import FakeMicrosoft
+
+    server = FakeMicrosoft()
+    yield server
+    server.stop()
+    assert not server.errors, server.errors

@@ -3,14 +3,16 @@ and the preview of an uploaded list before it is saved."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.allocations import allocation_rows
-from storage.models import Allocation, Document
+from storage.models import Allocation, AllocationUpload, Document
 from validators.model import AllocationRow
 
 PREVIEW_MAX_AGE = 3600
@@ -93,22 +95,33 @@ def preview_changes(session: Session, rows: list[AllocationRow]) -> list[RowChan
     return sorted(changes, key=lambda c: order[c.kind])
 
 
-def _serializer(secret: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(secret, salt="allocation-import")
+def change_counts(changes: list[RowChange]) -> dict[str, int]:
+    return {k: sum(c.kind == k for c in changes) for k in ("added", "changed", "unchanged")}
 
 
-def sign_pending(secret: str, rows: list[AllocationRow], filename: str, user_id: int) -> str:
-    """The parsed rows, signed, to carry from the preview to the confirmation unchanged."""
-    return _serializer(secret).dumps(
-        {"rows": [asdict(r) for r in rows], "filename": filename, "uid": user_id})
+def stash_upload(session: Session, user_id: int, filename: str, rows: list[AllocationRow]) -> str:
+    """Keep checked rows on the server until the user confirms them; the id to confirm by.
+
+    Previews older than PREVIEW_MAX_AGE are dropped on the way.
+    """
+    session.execute(delete(AllocationUpload).where(
+        AllocationUpload.created_at < datetime.now(UTC) - timedelta(seconds=PREVIEW_MAX_AGE)))
+    upload_id = secrets.token_urlsafe(24)
+    session.add(AllocationUpload(
+        id=upload_id, user_id=user_id, filename=filename[:500],
+        rows=[[r.program, r.grant_year, r.recipient_code, r.recipient_name, r.amount_sek,
+               r.municipal_share_min_percent] for r in rows]))
+    return upload_id
 
 
-def load_pending(secret: str, token: str, user_id: int) -> tuple[list[AllocationRow], str] | None:
-    """The rows signed by ``sign_pending`` for this user, or None if tampered or too old."""
-    try:
-        data = _serializer(secret).loads(token, max_age=PREVIEW_MAX_AGE)
-    except BadSignature:
+def take_upload(session: Session, upload_id: str,
+                user_id: int) -> tuple[list[AllocationRow], str] | None:
+    """The rows stashed under ``upload_id`` by this user, removed from the stash; None when
+    there are none (another user's, confirmed already, or too old)."""
+    upload = session.get(AllocationUpload, upload_id) if upload_id else None
+    if upload is None or upload.user_id != user_id:
         return None
-    if data.get("uid") != user_id:
+    session.delete(upload)
+    if upload.created_at < datetime.now(UTC) - timedelta(seconds=PREVIEW_MAX_AGE):
         return None
-    return [AllocationRow(**r) for r in data["rows"]], data["filename"]
+    return [AllocationRow(*r) for r in upload.rows], upload.filename

@@ -14,8 +14,21 @@ from config.settings import Settings
 from storage.originals import OriginalStore
 from webui.accounts import ROLE_NAMES, role_allows
 from webui.errors import install_error_handlers
+from webui.page_renderer import PageRenderer
 from webui.present import install_filters
-from webui.routes import allocations, api, auth, cases, documents, health, users
+from webui.routes import (
+    allocations,
+    api,
+    api_documents,
+    auth,
+    cases,
+    document_list,
+    documents,
+    expected,
+    health,
+    organisations,
+    users,
+)
 from webui.sessions import csrf_token, pop_flashes, session_secret
 
 HERE = Path(__file__).parent
@@ -63,12 +76,15 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
     app.state.programs = programs or default_programs()
     app.state.templates = templates
     app.state.secret = secret
+    app.state.page_renderer = PageRenderer(max_pixels=settings.limits.max_pixels)
 
     app.middleware("http")(_security_headers)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie=SESSION_COOKIE,
                        max_age=None, same_site="lax", https_only=False)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, cases, documents, allocations, users, api, health):
+    for module in (auth, cases, document_list, documents, organisations, expected, allocations,
+                   users, api, api_documents, health):
         app.include_router(module.router)
+    app.include_router(expected.api_router)
     return app

@@ -1,19 +1,34 @@
 """What the document page shows: page images with evidence boxes, values, flags, history."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from intake.body import html_to_text
 from storage.models import AuditEntry, Document, ExtractedValue, FlagRow
 from storage.originals import OriginalStore
 from validators.codes import RULE_TEXT
-from webui.page_images import PageImageError, page_sizes
+from webui.page_images import RENDERABLE, PageImageError
+from webui.page_renderer import PageRenderer
 from webui.present import CORRECTABLE_FIELDS, flag_details, label, value_text
+
+log = logging.getLogger(__name__)
 
 EML_SOURCES = ("eml", "folder", "imap", "exchange")
 """Source kinds whose raw original is a mail message (bare files have no .eml)."""
+PAGES_PER_VIEW = 10
+SPARSE_TYPES = ("other", "instruction")
+"""Document types that carry few of the fields: only those read are listed one by one."""
+BODY_BYTES = 500_000
+BODY_TYPES = ("text/plain", "text/html")
+"""A message body kept as the document (intake.body): shown as text, it has no page images."""
+NO_IMAGES_UNREADABLE = "Dokumentet kunde inte läsas, så inga sidbilder visas; öppna originalet."
+NO_IMAGES_TYPE = "Sidbilder finns bara för PDF-, JPEG-, PNG- och TIFF-filer; öppna originalet."
+NO_IMAGES_BROKEN = "Filen kan inte visas som bild; öppna originalet."
+ORIGINAL_MISSING = "Originalfilen saknas i arkivet."
 
 
 @dataclass(frozen=True)
@@ -31,7 +46,56 @@ class Box:
 @dataclass
 class PageView:
     number: int
+    width: float
+    height: float
+    """In points: the image keeps this aspect ratio before it has loaded."""
     boxes: list[Box] = field(default_factory=list)
+
+
+@dataclass
+class PagesView:
+    """The pages shown at once (PAGES_PER_VIEW of them: a 3 000-page PDF is not 3 000 images)."""
+
+    pages: list[PageView]
+    total: int
+    first: int
+    zoom: int
+    error: str | None = None
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.pages) - 1
+
+    def end_of(self, first: int) -> int:
+        return min(self.total, first + PAGES_PER_VIEW - 1)
+
+    def start_of(self, number: int) -> int:
+        return ((number - 1) // PAGES_PER_VIEW) * PAGES_PER_VIEW + 1
+
+    def query(self, first: int | None = None, zoom: int | None = None) -> str:
+        """The document page's query string for ``first`` and ``zoom`` (defaults left out)."""
+        first = self.first if first is None else first
+        zoom = self.zoom if zoom is None else zoom
+        parts = ([f"from={first}"] if first != 1 else []) + ([f"zoom={zoom}"] if zoom != 1 else [])
+        return "?" + "&".join(parts) if parts else ""
+
+    def href(self, number: int) -> str:
+        """A link to page ``number``: its anchor here, or the view that shows it."""
+        if self.pages and self.first <= number <= self.last:
+            return f"#page-{number}"
+        return f"{self.query(first=self.start_of(number))}#page-{number}"
+
+    @property
+    def previous(self) -> int | None:
+        return max(1, self.first - PAGES_PER_VIEW) if self.first > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.first + PAGES_PER_VIEW if self.first + PAGES_PER_VIEW <= self.total else None
+
+    @property
+    def starts(self) -> list[int]:
+        return list(range(1, self.total + 1, PAGES_PER_VIEW))
 
 
 @dataclass(frozen=True)
@@ -53,12 +117,14 @@ class FlagView:
 @dataclass
 class DocumentView:
     doc: Document
-    pages: list[PageView]
-    page_error: str | None
+    pages: PagesView
     fields: list[FieldView]
     flags: list[FlagView]
     history: list[AuditEntry]
     has_eml: bool
+    body: str | None
+    more_fields: list[FieldView] = field(default_factory=list)
+    """Empty fields of a document that seldom has them, offered in one form, not a form each."""
 
 
 def _box(v: ExtractedValue, width: float, height: float) -> Box | None:
@@ -71,22 +137,44 @@ def _box(v: ExtractedValue, width: float, height: float) -> Box | None:
                round(100 * (x1 - x0) / width, 3), round(100 * (bottom - top) / height, 3))
 
 
-def _pages(doc: Document, store: OriginalStore) -> tuple[list[PageView], str | None]:
-    if doc.media_type != "application/pdf":
-        return [], "Sidbilder visas bara för PDF-filer; öppna originalet."
-    if not store.exists(doc.sha256):
-        return [], "Originalfilen saknas i arkivet."
+def _pages(doc: Document, store: OriginalStore, renderer: PageRenderer, first: int,
+           zoom: int) -> PagesView:
+    total = doc.pages or 0
+    view = PagesView([], total, 1, zoom)
+    view.first = view.start_of(max(1, min(first, total)) if total else 1)
+    if doc.status == "unreadable":
+        view.error = NO_IMAGES_UNREADABLE
+    elif doc.media_type in BODY_TYPES:
+        return view
+    elif doc.media_type not in RENDERABLE or not total:
+        view.error = NO_IMAGES_TYPE
+    elif not store.exists(doc.sha256):
+        view.error = ORIGINAL_MISSING
+    if view.error or not total:
+        return view
     try:
-        sizes = page_sizes(store.get(doc.sha256))
-    except PageImageError:
-        return [], "PDF-filen kan inte visas som bild; öppna originalet."
-    pages = [PageView(n) for n in range(1, len(sizes) + 1)]
+        sizes = renderer.sizes(str(store.path_for(doc.sha256)), doc.media_type, view.first,
+                               PAGES_PER_VIEW)
+    except PageImageError as exc:
+        log.warning("page sizes failed: document=%s error=%s", doc.id, exc)
+        view.error = NO_IMAGES_BROKEN
+        return view
+    view.pages = [PageView(view.first + i, w, h) for i, (w, h) in enumerate(sizes)]
     for v in doc.values:
-        if v.page and 1 <= v.page <= len(sizes):
-            box = _box(v, *sizes[v.page - 1])
+        if v.page and view.first <= v.page <= view.last:
+            page = view.pages[v.page - view.first]
+            box = _box(v, page.width, page.height)
             if box:
-                pages[v.page - 1].boxes.append(box)
-    return pages, None
+                page.boxes.append(box)
+    return view
+
+
+def _body(doc: Document, store: OriginalStore) -> str | None:
+    """The message text of a mail that came without an attachment (HTML as text)."""
+    if doc.media_type not in BODY_TYPES or not store.exists(doc.sha256):
+        return None
+    text = store.get(doc.sha256)[:BODY_BYTES].decode("utf-8", "replace")
+    return html_to_text(text) if doc.media_type == "text/html" else text
 
 
 def _history(session: Session, doc: Document) -> list[AuditEntry]:
@@ -99,18 +187,23 @@ def _history(session: Session, doc: Document) -> list[AuditEntry]:
 
 
 def build_document_view(session: Session, doc: Document, store: OriginalStore,
-                        threshold: float) -> DocumentView:
-    pages, page_error = _pages(doc, store)
-    fields = []
+                        threshold: float, renderer: PageRenderer, *, first: int = 1,
+                        zoom: int = 1) -> DocumentView:
+    pages = _pages(doc, store, renderer, first, zoom)
+    fields, more_fields = [], []
+    sparse = doc.document_type in SPARSE_TYPES or doc.status != "processed"
     for name in CORRECTABLE_FIELDS:
         evidence = [v for v in doc.values if v.field == name]
-        fields.append(FieldView(
-            name, label(name), value_text(doc, name), evidence,
-            any(v.confidence < threshold and not v.corrected_by for v in evidence)))
+        view = FieldView(name, label(name), value_text(doc, name), evidence,
+                         any(v.confidence < threshold and not v.corrected_by for v in evidence))
+        if sparse and name != "document_type" and view.value is None and not evidence:
+            more_fields.append(view)
+        else:
+            fields.append(view)
     order = {"open": 0, "resolved": 1, "dismissed": 2}
     flags = [
         FlagView(f, RULE_TEXT.get(f.code, ""), flag_details(f.details))
         for f in sorted(doc.flags, key=lambda f: (order.get(f.status, 3), f.id))
     ]
-    return DocumentView(doc, pages, page_error, fields, flags, _history(session, doc),
-                        doc.message.source_kind in EML_SOURCES)
+    return DocumentView(doc, pages, fields, flags, _history(session, doc),
+                        doc.message.source_kind in EML_SOURCES, _body(doc, store), more_fields)

@@ -1,9 +1,10 @@
 """Make the sample weekly report in this directory from the sample mail in samples/.
 
-The sample messages go through the real pipeline into a scratch SQLite database, with the
-sample allocation list. Their flags are then dated to the mail's arrival, as a service running
-at the time would have made them, and one is resolved, so week 2024-W12 has something in every
-section. Run from the repository root:
+As `make run` does: the sample allocation list is loaded, then the sample messages go through
+the real pipeline into a scratch SQLite database. Their flags are then dated to the mail's
+arrival, as a service running at the time would have made them, and one is resolved during the
+week, so week 2024-W12 shows changes besides its intake, the expected documents, the upcoming
+requisition deadline, the ledger and the open cases. Run from the repository root:
 
     .venv/bin/python docs/sample-report/make_sample.py
 """
@@ -22,11 +23,12 @@ from sqlalchemy import select
 from cli.inputs import expand, incoming_for
 from config.settings import Settings
 from intake.pipeline import Pipeline
-from reports.figures import collect_figures
+from reports.delivery import build_report
 from reports.mail import build_message
-from reports.render import render_report, write_files
+from reports.render import write_files
 from reports.week import IsoWeek
-from storage.allocations import import_allocations, read_allocation_file
+from storage.allocation_file import read_allocation_file
+from storage.allocations import import_allocations
 from storage.db import open_database
 from storage.models import FlagRow
 from storage.originals import OriginalStore
@@ -41,10 +43,11 @@ def main() -> None:
         settings = Settings(_env_file=None, db=f"sqlite:///{tmp}/sample.db", data_dir=Path(tmp))
         factory = open_database(settings.db)
         with factory() as session, session.begin():
-            import_allocations(session, read_allocation_file(ROOT / "samples/allocations.csv"),
+            import_allocations(session, read_allocation_file(ROOT / "samples/allocations.csv").rows,
                                "samples/allocations.csv")
         with Pipeline(settings, factory, OriginalStore(Path(tmp) / "store")) as pipeline:
-            for _ in pipeline.process_many(incoming_for(p) for p in expand([ROOT / "samples"])):
+            mail = [p for p in expand([ROOT / "samples"]) if p.suffix == ".eml"]
+            for _ in pipeline.process_many(incoming_for(p) for p in mail):
                 pass
         with factory() as session, session.begin():
             for flag in session.scalars(select(FlagRow)):
@@ -56,7 +59,7 @@ def main() -> None:
                     flag.comment = "Bilagan kom i ett separat meddelande"
         generated = WEEK.end + timedelta(hours=7)
         with factory() as session:
-            report = render_report(collect_figures(session, WEEK, None, generated), generated)
+            report = build_report(session, settings, WEEK, None, generated)
         factory.kw["bind"].dispose()
     for path in write_files(report, OUT):
         print(path.relative_to(ROOT))

@@ -35,7 +35,7 @@ class SourceItem:
 
 class MailSource(Protocol):
     kind: str
-    """folder, imap or exchange."""
+    """folder, imap, exchange or graph."""
     name: str
     """Stable name of the source for its SourceState row and lock, e.g. "imap:user@host/INBOX"."""
 

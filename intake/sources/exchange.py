@@ -17,26 +17,12 @@ import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from exchangelib import (
-    BASIC,
-    DELEGATE,
-    IMPERSONATION,
-    NTLM,
-    OAUTH2,
-    Account,
-    Configuration,
-    Credentials,
-    FailFast,
-    FaultTolerance,
-    Identity,
-    OAuth2Credentials,
-)
-from exchangelib.errors import ErrorFolderNotFound, EWSError, UnauthorizedError
+from exchangelib import Account
+from exchangelib.errors import ErrorFolderNotFound
 from exchangelib.folders import BaseFolder, Messages
-from oauthlib.oauth2 import OAuth2Error
-from requests.exceptions import RequestException
 
 from config.settings import MailboxSettings
+from intake.connections.exchange import EXCHANGE_ERRORS, exchange_account
 from intake.sources.base import SourceError, SourceItem
 
 log = logging.getLogger(__name__)
@@ -44,23 +30,30 @@ log = logging.getLogger(__name__)
 FETCH_FIELDS = ("mime_content", "message_id", "datetime_received")
 CHUNK_SIZE = 5
 """Items per GetItem: MIME content with attachments is large."""
-EXCHANGE_ERRORS = (EWSError, RequestException, OSError, OAuth2Error)
-_AUTH = {"ntlm": NTLM, "basic": BASIC, "oauth2": OAUTH2}
-
-
-def _credentials(s: MailboxSettings) -> tuple[Credentials | OAuth2Credentials, str]:
-    """OAuth2 client credentials act for the mailbox by impersonation (an app-only token has no
-    mailbox of its own); a username and password log in as the mailbox's delegate."""
-    if s.auth == "oauth2":
-        return OAuth2Credentials(
-            client_id=s.client_id, client_secret=s.client_secret.get_secret_value(),
-            tenant_id=s.tenant_id, identity=Identity(primary_smtp_address=s.email)), IMPERSONATION
-    return Credentials(s.username, s.password.get_secret_value()), DELEGATE
 
 
 def _plain(value: datetime | None) -> datetime | None:
     """EWSDateTime as a plain aware datetime in UTC."""
     return datetime.fromtimestamp(value.timestamp(), UTC) if value else None
+
+
+def resolve_folder(account: Account, path: str, create: bool) -> BaseFolder:
+    """The folder at ``path`` ("INBOX" first is the inbox); made where missing if ``create``."""
+    parts = [p for p in path.split("/") if p]
+    if parts and parts[0].upper() == "INBOX":
+        folder, parts = account.inbox, parts[1:]
+    else:
+        folder = account.msg_folder_root
+    for part in parts:
+        try:
+            folder = folder // part
+        except ErrorFolderNotFound:
+            if not create:
+                raise
+            folder = Messages(parent=folder, name=part)
+            folder.save()
+            log.info("exchange: created folder=%s", path)
+    return folder
 
 
 class ExchangeSource:
@@ -74,33 +67,12 @@ class ExchangeSource:
         self._folder: BaseFolder | None = None
         self._processed: BaseFolder | None = None
 
-    def _connect(self) -> Account:
-        """The account, logged in: the first request fails fast, so a refused login is an
-        UnauthorizedError rather than a 401 retried as throttling until ``max_wait``."""
-        s = self.settings
-        problem = s.exchange_problem()
-        if problem:
-            raise SourceError(problem)
-        credentials, access_type = _credentials(s)
-        config = Configuration(
-            service_endpoint=s.service_endpoint or None, credentials=credentials,
-            auth_type=_AUTH[s.auth], retry_policy=FailFast(), max_connections=2)
-        try:
-            account = Account(primary_smtp_address=s.email, config=config, credentials=credentials,
-                              autodiscover=not s.service_endpoint, access_type=access_type)
-            account.protocol.TIMEOUT = s.timeout_seconds
-            account.version  # noqa: B018 - the first request, under FailFast
-        except (UnauthorizedError, OAuth2Error) as exc:
-            raise SourceError(f"Exchange nekade inloggningen (auth = {s.auth}): {exc}") from exc
-        account.protocol.config.retry_policy = FaultTolerance(max_wait=self.max_wait)
-        return account
-
     def _open(self) -> tuple[Account, BaseFolder, BaseFolder]:
         if self._account is None:
             try:
-                account = self._connect()
-                folder = self._resolve(account, self.settings.folder, create=False)
-                processed = self._resolve(account, self.settings.processed_folder, create=True)
+                account = exchange_account(self.settings, self.max_wait)
+                folder = resolve_folder(account, self.settings.folder, create=False)
+                processed = resolve_folder(account, self.settings.processed_folder, create=True)
             except ErrorFolderNotFound as exc:
                 raise SourceError(f"Exchange-mappen {self.settings.folder} finns inte: {exc}") from exc
             except EXCHANGE_ERRORS as exc:
@@ -108,24 +80,6 @@ class ExchangeSource:
                                   f"{exc}") from exc
             self._account, self._folder, self._processed = account, folder, processed
         return self._account, self._folder, self._processed
-
-    @staticmethod
-    def _resolve(account: Account, path: str, create: bool) -> BaseFolder:
-        parts = [p for p in path.split("/") if p]
-        if parts and parts[0].upper() == "INBOX":
-            folder, parts = account.inbox, parts[1:]
-        else:
-            folder = account.msg_folder_root
-        for part in parts:
-            try:
-                folder = folder // part
-            except ErrorFolderNotFound:
-                if not create:
-                    raise
-                folder = Messages(parent=folder, name=part)
-                folder.save()
-                log.info("exchange: created folder=%s", path)
-        return folder
 
     def fetch(self) -> Iterator[SourceItem]:
         account, folder, _ = self._open()

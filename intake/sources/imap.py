@@ -1,33 +1,28 @@
 """An IMAP folder as the mailbox, through imap-tools.
 
 Items are keyed on (folder, UIDVALIDITY, UID); bodies are fetched with BODY.PEEK so nothing is
-marked seen, and a committed message is moved with UID MOVE to the processed folder (made if
-missing). imap-tools reads the server's capabilities before login, and servers such as Dovecot
-announce MOVE only after it; without a refresh imap-tools falls back to COPY + \\Deleted +
-EXPUNGE, and that EXPUNGE also removes every other message someone marked deleted. So the
-capabilities are read again after login, and a server without MOVE is refused.
+marked seen, and a committed message is moved with UID MOVE (never COPY + EXPUNGE; see
+``intake.connections.imap``) to the processed folder (made if missing). The login, with a
+password or XOAUTH2, is ``intake.connections.imap``'s.
 """
 from __future__ import annotations
 
-import imaplib
 import logging
 import re
-import socket
-import ssl
 from collections.abc import Iterator
 from datetime import datetime
 
-from imap_tools import BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencrypted
-from imap_tools.errors import ImapToolsError, MailboxFolderSelectError
+from imap_tools import BaseMailBox
+from imap_tools.errors import MailboxFolderSelectError
 
 from config.settings import MailboxSettings
+from intake.connections.imap import IMAP_ERRORS, imap_mailbox, logout
 from intake.sources.base import SourceError, SourceItem, header_message_id
 
 log = logging.getLogger(__name__)
 
 _UID = re.compile(rb"\bUID (\d+)")
 _INTERNALDATE = re.compile(rb'\bINTERNALDATE "([^"]+)"')
-IMAP_ERRORS = (OSError, socket.timeout, ssl.SSLError, imaplib.IMAP4.error, ImapToolsError)
 
 
 def _internaldate(value: bytes) -> datetime | None:
@@ -51,46 +46,21 @@ class ImapSource:
     def _open(self) -> BaseMailBox:
         if self._box is not None:
             return self._box
-        s = self.settings
-        if not s.host or not s.username or s.password is None:
-            raise SourceError("IMAP kräver värd, användarnamn och lösenord (MAILBOX__PASSWORD i miljön)")
-        box: BaseMailBox | None = None
+        box = imap_mailbox(self.settings)
         try:
-            if s.ssl == "true":
-                box = MailBox(s.host, s.port, timeout=s.timeout_seconds,
-                                           ssl_context=ssl.create_default_context())
-            elif s.ssl == "starttls":
-                box = MailBoxStartTls(s.host, s.port, timeout=s.timeout_seconds,
-                                      ssl_context=ssl.create_default_context())
-            else:
-                box = MailBoxUnencrypted(s.host, s.port, timeout=s.timeout_seconds)
-            box.login(s.username, s.password.get_secret_value(), initial_folder=None)
-            self._refresh_capabilities(box)
             if not box.folder.exists(self.processed_folder):
                 box.folder.create(self.processed_folder)
                 log.info("imap: created folder=%s", self.processed_folder)
             box.folder.set(self.folder)
-        except (SourceError, *IMAP_ERRORS) as exc:
-            if box is not None:
-                _logout(box)
-            if isinstance(exc, SourceError):
-                raise
+        except IMAP_ERRORS as exc:
+            logout(box)
             if isinstance(exc, MailboxFolderSelectError):
                 raise SourceError(f"IMAP-mappen {self.folder} finns inte: {exc}") from exc
-            raise SourceError(f"IMAP-servern {s.host}:{s.port}: {exc}") from exc
+            raise SourceError(f"IMAP-servern {self.settings.host}:{self.settings.port}: {exc}") from exc
         validity = box.client.untagged_responses.get("UIDVALIDITY", [b"0"])[-1]
         self._uidvalidity = validity.decode("ascii")
         self._box = box
         return box
-
-    @staticmethod
-    def _refresh_capabilities(box: BaseMailBox) -> None:
-        typ, data = box.client.capability()
-        if typ != "OK" or not data:
-            raise SourceError("IMAP-servern svarade inte på CAPABILITY")
-        box.client.capabilities = tuple(data[-1].decode("ascii").upper().split())
-        if "MOVE" not in box.client.capabilities:
-            raise SourceError("IMAP-servern saknar MOVE (RFC 6851); flytt utan MOVE kan radera annan post")
 
     def fetch(self) -> Iterator[SourceItem]:
         box = self._open()
@@ -145,12 +115,5 @@ class ImapSource:
 
     def close(self) -> None:
         if self._box is not None:
-            _logout(self._box)
+            logout(self._box)
         self._box = None
-
-
-def _logout(box: BaseMailBox) -> None:
-    try:
-        box.logout()
-    except IMAP_ERRORS:
-        pass

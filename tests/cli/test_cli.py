@@ -60,12 +60,29 @@ def test_ingest_json_prints_one_record_per_document_and_nothing_else(cli, tmp_pa
     assert all(c["status"] == "open" for c in cases)
 
 
-def test_broken_allocation_file_is_refused_whole(cli, tmp_path):
+def test_allocation_import_skips_and_reports_every_bad_row(cli, tmp_path):
     (tmp_path / "bad.csv").write_text(HEADER + "hembesok,2024,09,Region Gotland,800000,\n"
-                                      "hembesok,2024,18,Region Örebro län,12x,\n")
+                                      "hembesok,2024,18,Region Örebro län,12x,\n"
+                                      "hembesok,2024,13,Region Skåne,nan,\n")
     result = cli("allocations", "import", str(tmp_path / "bad.csv"))
-    assert result.exit_code != 0
-    assert "rad 3, kolumn 5" in result.stderr
+    assert result.exit_code == 0
+    assert "rad 3, kolumnen amount_sek" in result.stderr
+    assert "rad 4, kolumnen recipient_name" in result.stderr
+    assert "rad 4, kolumnen amount_sek" in result.stderr
+    assert "1 ny rad, 0 ändrade, 0 oförändrade, 2 rader med fel" in result.stderr
+    assert [r["recipient_code"] for r in _json_lines(cli("allocations", "list", "--json").stdout)] == ["09"]
+
+
+def test_allocation_import_with_nothing_to_import_fails(cli, tmp_path):
+    (tmp_path / "bad.csv").write_text(HEADER + "nosuchprogram,99999,18,Region Örebro län,1e30,\n",
+                                      encoding="cp1252")
+    result = cli("allocations", "import", str(tmp_path / "bad.csv"))
+    assert result.exit_code == 1
+    assert "rad 2, kolumnen program: okänt statsbidrag" in result.stderr
+    assert "inget har lästs in" in result.stderr and "Traceback" not in result.stderr
+    (tmp_path / "empty.csv").write_text("program;grant_year\n")
+    result = cli("allocations", "import", str(tmp_path / "empty.csv"))
+    assert result.exit_code == 2 and "rubrikraden saknar" in result.stderr
     assert _json_lines(cli("allocations", "list", "--json").stdout) == []
 
 

@@ -1,15 +1,14 @@
 """Exchange logins built from the settings, each against the local EWS endpoint demanding it.
 
-exchangelib 5.6 has no setting for the OAuth2 token URL (``BaseOAuth2Credentials.token_url`` is
-a property fixed to login.microsoftonline.com/<tenant>), so the OAuth2 tests point that property
-at the fake's token endpoint; everything else (the client-credentials request, the Bearer
-header, impersonation) is exchangelib's own.
+The OAuth2 tests point ``mailbox.authority_url`` at the fake's token endpoint (the connection
+module's credentials take the token URL from it; exchangelib's own is fixed to
+login.microsoftonline.com); everything else (the client-credentials request, the Bearer header,
+impersonation) is exchangelib's own.
 """
 from __future__ import annotations
 
 import pytest
 import requests
-from exchangelib import OAuth2Credentials
 from typer.testing import CliRunner
 
 from cli.main import app as grant_intake
@@ -35,8 +34,6 @@ def ews_oauth(monkeypatch):
     """The endpoint demanding Bearer tokens from its own token endpoint, on plain HTTP."""
     server = FakeEwsServer(auth="oauth2")
     monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")
-    monkeypatch.setattr(OAuth2Credentials, "token_url", property(
-        lambda c: f"{server.base}/{c.tenant_id}/oauth2/v2.0/token"))
     yield server
     server.stop()
     assert not server.mailbox.errors, server.mailbox.errors
@@ -136,3 +133,16 @@ def test_the_command_stops_before_polling_and_says_what_is_missing(monkeypatch, 
     assert result.exit_code == 2
     assert "fel: Exchange-inloggningen (auth = oauth2) saknar mailbox.tenant_id" in result.output
     assert "s3cr3t" not in result.output and "Traceback" not in result.output
+
+
+def test_an_internal_ca_is_trusted_through_ca_bundle() -> None:
+    """EWS over TLS with a certificate from the organisation's own CA: refused until
+    mailbox.ca_bundle names that CA, then trusted besides the system's authorities."""
+    server = FakeEwsServer(tls=True)
+    try:
+        server.mailbox.deliver(make_message(message_id="<tls@x>"), "<tls@x>")
+        with pytest.raises(SourceError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+            _poll(server)
+        assert _poll(server, ca_bundle=server.ca_file) == ["<tls@x>"]
+    finally:
+        server.stop()

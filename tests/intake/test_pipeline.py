@@ -114,3 +114,25 @@ def test_seed_decision_rendered_to_pdf_matches_its_allocation(pipeline, session_
     assert rec["document_date"] == "2023-11-21"
     assert "DECISION_AMOUNT_MISMATCH" not in _codes(rec)
     assert "NO_ALLOCATION" not in _codes(rec)
+
+
+def test_mail_without_attachments_is_not_all_read_ahead(pipeline):
+    """A backlog of attachment-less mail gives the page reader nothing to wait on; the pipeline
+    still takes at most MAX_AHEAD messages from the source ahead of those stored."""
+    from intake.pipeline import MAX_AHEAD, Incoming
+    from tests.documents import message as make_message
+
+    pulled = 0
+
+    def source():
+        nonlocal pulled
+        for n in range(3 * MAX_AHEAD + 5):
+            pulled += 1
+            yield Incoming(raw=make_message(message_id=f"<ahead-{n}@x>"), kind="eml",
+                           source_kind="folder", source_key=f"k{n}")
+
+    stored = 0
+    for _ in pipeline.process_many(source()):
+        stored += 1
+        assert pulled - stored <= MAX_AHEAD
+    assert stored == 3 * MAX_AHEAD + 5

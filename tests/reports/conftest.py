@@ -57,3 +57,36 @@ def smtp_server():
     controller.start()
     yield controller, inbox
     controller.stop()
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def load_samples(factory, store, reader=None) -> None:
+    """The sample mail (samples/*.eml) through the real pipeline, with the sample allocation
+    list loaded first: the database `make run` makes."""
+    from cli.inputs import incoming_for
+    from config.settings import Settings
+    from intake.pipeline import Pipeline
+    from storage.allocation_file import read_allocation_file
+    from storage.allocations import import_allocations
+
+    with factory() as session, session.begin():
+        import_allocations(session, read_allocation_file(SAMPLES / "allocations.csv").rows,
+                           "samples/allocations.csv")
+    settings = Settings(_env_file=None, db="sqlite://")
+    with Pipeline(settings, factory, store, reader=reader) as pipeline:
+        for _ in pipeline.process_many(incoming_for(p) for p in sorted(SAMPLES.glob("*.eml"))):
+            pass
+
+
+@pytest.fixture(scope="session")
+def samples_factory(tmp_path_factory, reader):
+    """A SQLite database made from samples/ (read only in the tests that use it)."""
+    from storage.originals import OriginalStore
+
+    root = tmp_path_factory.mktemp("samples")
+    factory = open_database(f"sqlite:///{root}/samples.db")
+    load_samples(factory, OriginalStore(root / "store"), reader)
+    yield factory
+    factory.kw["bind"].dispose()

@@ -45,7 +45,8 @@ def test_out_writes_html_pdf_and_xlsx(seeded_factory, sqlite_url, tmp_path):
 def test_without_out_or_send_the_report_is_printed(seeded_factory, sqlite_url):
     result = runner.invoke(_root(sqlite_url), ["report", "weekly", "--week", "2023-W40"])
     assert result.exit_code == 0, result.output
-    assert "Inga avvikelser vecka 40" in result.stdout
+    assert "Inget nytt vecka 40: inga handlingar kom in och inga ärenden ändrades." in result.stdout
+    assert "EKONOMI PER STATSBIDRAG OCH ÅR" in result.stdout
 
 
 @pytest.mark.parametrize("args, message", [
@@ -104,12 +105,14 @@ def test_figures_agree_with_cases_list(seeded_factory, sqlite_url):
         (r.code, r.severity): r.count for r in figures.new_flags}
 
     open_cases = [c for c in _cases_list(sqlite_url, "--status", "open")
-                  if as_utc(datetime.fromisoformat(c["created_at"])) < week.end]
-    assert [c.record for c in figures.open_cases] == open_cases
+                  if as_utc(datetime.fromisoformat(c["received"])) < week.end]
+    assert [(c.case.id, c.case.code) for c in figures.open_cases] == [
+        (c["id"], c["code"]) for c in open_cases]
 
     resolved = [c for c in _cases_list(sqlite_url, "--status", "resolved")
                 if week.contains(datetime.fromisoformat(c["resolved_at"]))]
-    assert figures.resolved == resolved
+    assert [(c.code, c.comment) for c in figures.changes if c.kind == "resolved"] == [
+        (c["code"], c["comment"]) for c in resolved]
 
     hembesok = _cases_list(sqlite_url, "--status", "all", "--week", str(week),
                            "--program", "hembesok")

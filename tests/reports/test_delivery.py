@@ -18,7 +18,7 @@ OFFICER = "handlaggare@socialstyrelsen.example.se"
 BOSS = "enhetschef@socialstyrelsen.example.se"
 
 
-def settings_for(port: int, recipients: dict[str, list[str]]) -> Settings:
+def settings_for(port: int, recipients: dict[str, list[str]] | list) -> Settings:
     return Settings(_env_file=None, report={
         "recipients": recipients,
         "smtp": {"host": "127.0.0.1", "port": port, "sender": "grant-intake@region.example.se"},
@@ -38,8 +38,8 @@ def test_the_mail_arrives_with_html_chart_pdf_and_xlsx(seeded_factory, smtp_serv
 
     [(rcpts, msg)] = inbox.messages
     assert rcpts == [OFFICER]
-    assert msg["Subject"] == ("Veckorapport statsbidrag vecka 14 2024: 4 nya avvikelser, "
-                              "4 öppna ärenden")
+    assert msg["Subject"] == ("Veckorapport statsbidrag vecka 14 2024: 4 inkomna handlingar, "
+                              "4 nya avvikelser, 4 öppna ärenden")
     assert msg["From"] == "grant-intake@region.example.se"
     assert msg.get_content_type() == "multipart/mixed"
     html = msg.get_body(("html",))
@@ -58,7 +58,7 @@ def test_the_mail_arrives_with_html_chart_pdf_and_xlsx(seeded_factory, smtp_serv
     assert "834" in pdfium.PdfDocument(pdf)[0].get_textpage().get_text_range() or any(
         "834" in page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
     xlsx = attachments["veckorapport-2024-W14.xlsx"].get_content()
-    rows = list(load_workbook(io.BytesIO(xlsx)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(xlsx))["Öppna ärenden"].iter_rows(values_only=True))
     assert len(rows) == 1 + 4
 
     row = _rows(seeded_factory)[OFFICER]
@@ -108,6 +108,35 @@ def test_no_smtp_host_is_a_recorded_failure(seeded_factory):
     settings = Settings(_env_file=None, report={"recipients": {"*": [OFFICER]}})
     [result] = deliver_week(seeded_factory, settings, W14, now=REPORT_TIME)
     assert result.status == "failed" and "report.smtp.host" in result.error
+
+
+def test_recipients_subscribe_per_program_and_plain_addresses_get_all(seeded_factory,
+                                                                      smtp_server):
+    controller, inbox = smtp_server
+    settings = settings_for(controller.port, [BOSS, {"address": OFFICER,
+                                                     "programs": ["bhv-pilot"]}])
+    results = deliver_week(seeded_factory, settings, W14, now=REPORT_TIME)
+    assert sorted((r.recipient, r.status) for r in results) == [(BOSS, "sent"),
+                                                                (OFFICER, "sent")]
+    bodies = {rcpts[0]: msg.get_body(("html",)).get_content() for rcpts, msg in inbox.messages}
+    assert "Region Gotland" in bodies[BOSS] and "Botkyrka kommun" in bodies[BOSS]
+    assert "Botkyrka kommun" in bodies[OFFICER] and "Region Gotland" not in bodies[OFFICER]
+
+
+def test_a_report_with_nothing_new_still_goes_out(seeded_factory, smtp_server):
+    controller, inbox = smtp_server
+    settings = settings_for(controller.port, [OFFICER])
+    [result] = deliver_week(seeded_factory, settings, IsoWeek(2023, 40), now=REPORT_TIME)
+    assert result.status == "sent"
+    [(_, msg)] = inbox.messages
+    assert msg["Subject"].endswith("inget nytt")
+    assert "Inget nytt vecka 40" in msg.get_body(("plain",)).get_content()
+
+
+def test_recipient_list_form_with_and_without_programs():
+    scopes = recipient_scopes([OFFICER, {"address": BOSS, "programs": ["hembesok"]},
+                               {"address": BOSS, "programs": ["bhv-pilot"]}, "nobody"])
+    assert scopes == {OFFICER: None, BOSS: ("bhv-pilot", "hembesok")}
 
 
 def test_recipient_scopes_merge_programs_and_star_wins():

@@ -8,4 +8,5 @@ def test_migrations_create_every_table_and_are_idempotent(session_factory):
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     assert {"messages", "documents", "extracted_values", "flags", "allocations", "audit_log",
-            "users", "source_state", "report_deliveries"} <= tables
+            "users", "source_state", "report_deliveries", "allocation_uploads",
+            "expectations"} <= tables

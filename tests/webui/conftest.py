@@ -45,6 +45,7 @@ def desk(tmp_path: Path, seeded_template):
     store = OriginalStore(settings.data_dir)
     app = create_app(settings, factory, store)
     yield app, seeded, factory
+    app.state.page_renderer.close()
     factory.kw["bind"].dispose()
 
 

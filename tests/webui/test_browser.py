@@ -1,11 +1,11 @@
 """The review desk in a real headless Chromium: log in, open a flagged requisition, see the box
 over the amount, correct it, watch the flag go, resolve a case, log out; roles hold.
 
-Screenshots of the case list and the document view go to test-artifacts/ and docs/screenshots/.
+Screenshots go outside the tree (tests.webui.browser.screenshot); the README's are made by
+tests/webui/test_browser_documents.py.
 """
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from tests.webui.browser import screenshot
 from tests.webui.seed import AMOUNT_BBOX, PAGE_H, PAGE_W, PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
@@ -23,9 +24,6 @@ sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "test-artifacts"
-SCREENSHOTS = REPO / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -63,10 +61,7 @@ def page(live_url):
 
 
 def _screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=False)
-    shutil.copyfile(ARTIFACTS / name, SCREENSHOTS / name)
+    screenshot(page, f"review-{name}")
 
 
 def _log_in(page, base: str, username: str) -> None:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
+import re
 from typing import Annotated
 from urllib.parse import quote
 
@@ -15,7 +17,8 @@ from webui.corrections import CorrectionError, apply_correction, parse_correctio
 from webui.deps import Csrf, Db, Registrator
 from webui.document_view import build_document_view
 from webui.errors import PageError
-from webui.page_images import PageImageError, render_page_png
+from webui.page_images import RENDERABLE, ZOOMS, PageImageError
+from webui.page_renderer import PageImageTimeout
 from webui.present import CORRECTABLE_FIELDS, label
 from webui.sessions import flash
 
@@ -25,6 +28,8 @@ router = APIRouter(include_in_schema=False)
 DOCUMENT_NOT_FOUND = "Dokumentet finns inte."
 ORIGINAL_MISSING = "Originalet finns inte i arkivet."
 IMMUTABLE = "private, max-age=86400, immutable"
+PAGE_IMAGE_MISSING = "Sidbilden finns inte."
+PAGE_IMAGE_SLOW = "Sidbilden tog för lång tid att ta fram; öppna originalet i stället."
 
 
 def load_document(db: Session, doc_id: int) -> Document:
@@ -34,13 +39,22 @@ def load_document(db: Session, doc_id: int) -> Document:
     return doc
 
 
+def _int_param(request: Request, name: str, default: int) -> int:
+    value = request.query_params.get(name, "")
+    return int(value) if re.fullmatch(r"[0-9]{1,6}", value) else default
+
+
 def render_document(request: Request, db: Session, doc: Document, *, status_code: int = 200,
                     error: str | None = None, form: dict | None = None) -> Response:
     state = request.app.state
-    view = build_document_view(db, doc, state.store, state.settings.confidence_threshold)
+    zoom = _int_param(request, "zoom", 1)
+    view = build_document_view(
+        db, doc, state.store, state.settings.confidence_threshold, state.page_renderer,
+        first=_int_param(request, "from", 1), zoom=zoom if zoom in ZOOMS else 1)
     return state.templates.TemplateResponse(request, "document.html", {
         "view": view, "doc": doc, "error": error, "form": form or {},
         "programs": list(state.programs.programs), "correctable": CORRECTABLE_FIELDS,
+        "zooms": ZOOMS,
     }, status_code=status_code)
 
 
@@ -69,6 +83,15 @@ def correct_value(request: Request, db: Db, user: Registrator, doc_id: int,
     return RedirectResponse(f"/documents/{doc.id}#values", status_code=303)
 
 
+def default_filename(doc: Document) -> str:
+    """A name for a document that came without one, with the extension its type has."""
+    if doc.status == "no_document":
+        return f"meddelandetext-{doc.id}.txt"
+    extension = {"image/jpeg": ".jpg", "image/tiff": ".tif"}.get(doc.media_type) or (
+        mimetypes.guess_extension(doc.media_type or "") or "")
+    return f"dokument-{doc.id}{extension}"
+
+
 def _original(request: Request, digest: str, media_type: str, filename: str) -> Response:
     store = request.app.state.store
     if not store.exists(digest):
@@ -82,8 +105,8 @@ def _original(request: Request, digest: str, media_type: str, filename: str) -> 
 @router.get("/documents/{doc_id:int}/original")
 def document_original(request: Request, db: Db, user: Registrator, doc_id: int) -> Response:
     doc = load_document(db, doc_id)
-    return _original(request, doc.sha256, doc.media_type or "application/octet-stream",
-                     doc.filename or f"dokument-{doc.id}")
+    media_type = doc.media_type or "application/octet-stream"
+    return _original(request, doc.sha256, media_type, doc.filename or default_filename(doc))
 
 
 @router.get("/documents/{doc_id:int}/message.eml")
@@ -94,13 +117,22 @@ def document_message(request: Request, db: Db, user: Registrator, doc_id: int) -
 
 
 @router.get("/documents/{doc_id:int}/pages/{page:int}.png")
-def page_image(request: Request, db: Db, user: Registrator, doc_id: int, page: int) -> Response:
+def page_image(request: Request, db: Db, user: Registrator, doc_id: int, page: int,
+               zoom: int = 1) -> Response:
+    """One page as PNG, made by the page renderer within its pixel budget and time limit; a
+    document that could not be read has none."""
     doc = load_document(db, doc_id)
     store = request.app.state.store
-    if doc.media_type != "application/pdf" or not store.exists(doc.sha256):
-        raise PageError(404, "Sidbilden finns inte.")
+    if (doc.status == "unreadable" or doc.media_type not in RENDERABLE or zoom not in ZOOMS
+            or not 1 <= page <= (doc.pages or 0) or not store.exists(doc.sha256)):
+        raise PageError(404, PAGE_IMAGE_MISSING)
     try:
-        png = render_page_png(store.get(doc.sha256), page)
-    except PageImageError:
-        raise PageError(404, "Sidbilden finns inte.") from None
+        png = request.app.state.page_renderer.render(
+            str(store.path_for(doc.sha256)), doc.media_type, page, zoom)
+    except PageImageTimeout:
+        log.warning("page image over time: document=%s page=%s", doc.id, page)
+        raise PageError(503, PAGE_IMAGE_SLOW) from None
+    except PageImageError as exc:
+        log.warning("page image failed: document=%s page=%s error=%s", doc.id, page, exc)
+        raise PageError(404, PAGE_IMAGE_MISSING) from None
     return Response(png, media_type="image/png", headers={"Cache-Control": IMMUTABLE})

@@ -30,14 +30,14 @@ state_dir = {dir}/state
 log_path = {dir}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl}
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{mechanisms}
 auth_failure_delay = 0
 default_internal_user = dovecot
 default_login_user = dovenull
 mail_location = maildir:~/Maildir
-passdb {{
+{oauth2_passdb}passdb {{
   driver = passwd-file
   args = scheme=PLAIN {dir}/users
 }}
@@ -56,9 +56,27 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {imaps_port}
   }}
 }}
+"""
+
+
+OAUTH2_PASSDB = """\
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {dir}/oauth2.conf.ext
+}}
+"""
+OAUTH2_CONFIG = """\
+introspection_mode = post
+introspection_url = {url}
+username_attribute = email
+active_attribute = active
+active_value = true
+tls_ca_cert_file = {ca_file}
 """
 
 
@@ -107,7 +125,12 @@ class ImapAccount:
 
 
 class DovecotServer:
-    def __init__(self, users: int = 500) -> None:
+    """``introspection_url`` (with ``ca_file`` trusted for it) also offers XOAUTH2 and
+    OAUTHBEARER, checking each token at that RFC 7662 endpoint (the oauth2 passdb).
+    ``tls_cert`` (a trustme leaf certificate) also serves IMAPS on ``imaps_port``."""
+
+    def __init__(self, users: int = 500, introspection_url: str | None = None,
+                 ca_file: Path | None = None, tls_cert=None) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="gi-dovecot-"))
         self.dir.chmod(0o755)
         mail = self.dir / "mail"
@@ -117,8 +140,27 @@ class DovecotServer:
         self.users.write_text("".join(f"u{n}:{{PLAIN}}{PASSWORD}::::::\n" for n in range(users)))
         self._accounts = iter(f"u{n}" for n in range(users))
         self.port = free_port()
+        self.imaps_port = 0
+        ssl = "ssl = no"
+        if tls_cert is not None:
+            self.imaps_port = free_port()
+            cert, key = self.dir / "imaps-cert.pem", self.dir / "imaps-key.pem"
+            cert.write_bytes(b"".join(p.bytes() for p in tls_cert.cert_chain_pems))
+            key.write_bytes(tls_cert.private_key_pem.bytes())
+            ssl = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}"
         self.config = self.dir / "dovecot.conf"
-        self.config.write_text(CONFIG.format(dir=self.dir, uid=MAIL_UID, port=self.port))
+        oauth2 = ""
+        if introspection_url:
+            trusted = self.dir / "oauth2-ca.pem"  # readable by the unprivileged auth process
+            shutil.copyfile(ca_file, trusted)
+            trusted.chmod(0o644)
+            (self.dir / "oauth2.conf.ext").write_text(
+                OAUTH2_CONFIG.format(url=introspection_url, ca_file=trusted))
+            oauth2 = OAUTH2_PASSDB.format(dir=self.dir)
+        self.config.write_text(CONFIG.format(dir=self.dir, uid=MAIL_UID, port=self.port, ssl=ssl,
+                                             imaps_port=self.imaps_port,
+                                             mechanisms=" xoauth2 oauthbearer" if oauth2 else "",
+                                             oauth2_passdb=oauth2))
         self.process = subprocess.Popen(
             [DOVECOT, "-F", "-c", str(self.config)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -6,6 +6,8 @@ saved in Sent Items) with genuine SOAP, each with a ServerVersionInfo header. A 
 new id, as on a real server. Anything else is answered with a SOAP fault, so an unexpected call
 fails the test.
 
+With ``tls=True`` it serves HTTPS with a certificate from its own CA (``ca_file``).
+
 It demands one kind of login, as Exchange does: HTTP basic, NTLM (a 401 challenge, then the
 handshake on the same connection, checked by pyspnego's acceptor against ``ntlm_user_file``,
 which the test names in ``NTLM_USER_FILE``), or OAuth2 client credentials (a token endpoint at
@@ -274,7 +276,7 @@ class FakeEwsServer:
     def __init__(self, username: str = "statsbidrag", password: str = "hemligt",
                  email: str = "statsbidrag@region.example.se", auth: str = "basic",
                  client_id: str = "grant-intake-app", client_secret: str = "app-hemlighet",
-                 tenant_id: str = "region-tenant") -> None:
+                 tenant_id: str = "region-tenant", tls: bool = False) -> None:
         self.username, self.password, self.email, self.auth = username, password, email, auth
         self.client_id, self.client_secret, self.tenant_id = client_id, client_secret, tenant_id
         self.token = uuid.uuid4().hex
@@ -382,7 +384,22 @@ class FakeEwsServer:
                     self._send(200, answer)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.ca_file: Path | None = None
+        """With ``tls``: the PEM of the server's own CA (as an internal CA would be)."""
+        scheme = "http"
+        if tls:
+            import ssl
+
+            import trustme
+
+            ca = trustme.CA()
+            self.ca_file = Path(self._dir.name) / "ca.pem"
+            ca.cert_pem.write_to_path(str(self.ca_file))
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            ca.issue_cert("127.0.0.1").configure_cert(context)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            scheme = "https"
+        self.base = f"{scheme}://127.0.0.1:{self.httpd.server_address[1]}"
         self.url = f"{self.base}/EWS/Exchange.asmx"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -396,7 +413,7 @@ class FakeEwsServer:
                       folder="INBOX", processed_folder="INBOX/Behandlat", timeout_seconds=10)
         if self.auth == "oauth2":
             values.update(client_id=self.client_id, client_secret=SecretStr(self.client_secret),
-                          tenant_id=self.tenant_id)
+                          tenant_id=self.tenant_id, authority_url=self.base)
         else:
             values.update(username=self.username, password=SecretStr(self.password))
         values.update(overrides)
