@@ -172,10 +172,13 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
     gives that role 0 where no figure states it."""
     weights = language().confidence
     found: dict[str, Reading] = {}
+    title_years = set(YEAR.findall(ctx.folded[:ctx.heading_end]))
     for a in ctx.amounts:
         if not a.has_unit:
             continue
         clause = ctx.clause(ctx.folded, a.start, a.end)
+        if _about_another_year(ctx, clause, title_years):
+            continue
         role = role_of(ctx.folded, clause, a.start, a.end, REPORT_FIELDS)
         if role and role[0] not in found:
             certainty = weights["prose_amount" if a.clean else "prose_amount_unclean"]
@@ -188,6 +191,18 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
         if role in REPORT_FIELDS and role not in found:
             found[role] = Reading(Amount(0), start, end, weights["zero_statement"])
     return found
+
+
+OWN_YEAR = re.compile(r"\b((?:19|20)\d{2}) ars\b|\b(?:av|for|under) ((?:19|20)\d{2})\b")
+"""A year a clause says its amounts belong to: "Av 2023 års bidrag", "för 2023"."""
+
+
+def _about_another_year(ctx: DocumentContext, clause: tuple[int, int],
+                        title_years: set[str]) -> bool:
+    """Whether a clause's amounts belong to a grant year other than the one the title names
+    ("Av 2023 års bidrag, 5 650 000 kronor, återbetalades ..." in a report on 2024)."""
+    years = {y for m in OWN_YEAR.finditer(ctx.folded, *clause) for y in m.groups() if y}
+    return bool(title_years and years and not years & title_years)
 
 
 def _form_row_role(ctx: DocumentContext, a: AmountMatch) -> str | None:

@@ -863,3 +863,14 @@ def test_a_form_row_whose_label_ocr_damaged_keeps_its_role_by_a_cue():
         "ie uae a bidrag som aterbetalas 386 500\n", source="ocr", confidence=0.9))
     assert ex.amounts["unused"].value == 386_500
     assert ex.confidence("amounts.unused") < 0.9
+
+
+def test_an_amount_of_another_grant_year_is_not_this_reports():
+    ex = extract_fields(text_doc(
+        "Västra Götalandsregionen\n"
+        "Återrapportering av statsbidrag för utökade hembesöksprogram 2024\n"
+        "Av 2023 års bidrag, 5 650 000 kronor, återbetalades 412 000 kronor i mars 2024.\n"
+        "För 2024 har regionen tagit emot 12 774 000 kronor. Förbrukat belopp uppgår till\n"
+        "11 905 000 kronor, och ej förbrukade medel om 869 000 kronor återbetalas.\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 12_774_000, "used": 11_905_000, "unused": 869_000}
