@@ -16,25 +16,32 @@ system-packages:
 	@missing=$$(for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:" $$missing >&2; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >&2; \
+	  mkdir -p var; \
+	  echo "Installerar Debianpaket ($$missing); logg: var/setup.log" >&2; \
+	  { $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	  } >>var/setup.log 2>&1 || { tail -n 30 var/setup.log >&2; exit 1; }; \
 	fi
 
+# pip's output goes to var/setup.log; only a failure shows its end.
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip >&2
-	$(PY) -m pip install -q -e '.[test]' --config-settings editable_mode=compat >&2
-	touch $@
+	@mkdir -p var
+	@echo "Installerar Python-paketen i $(VENV)/; logg: var/setup.log" >&2
+	@{ test -x $(PY) || python3 -m venv $(VENV); \
+	  $(PY) -m pip install --upgrade pip && \
+	  $(PY) -m pip install -e '.[test]' --config-settings editable_mode=compat; \
+	} >>var/setup.log 2>&1 || { tail -n 30 var/setup.log >&2; exit 1; }
+	@touch $@
 
 run: setup
-	$(VENV)/bin/grant-intake demo-setup
-	$(VENV)/bin/grant-intake run
+	@$(VENV)/bin/grant-intake demo-setup
+	@$(VENV)/bin/grant-intake run
 
 test: setup
 	OMP_THREAD_LIMIT=1 $(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: setup
+	OMP_THREAD_LIMIT=1 $(PY) -m pytest -q benchmarks
 	$(PY) scripts/bench_pages.py ../shared/devset
 
 clean:

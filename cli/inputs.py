@@ -35,14 +35,24 @@ def _maildir_tmp(path: Path) -> bool:
     return path.parent.name == "tmp" and (path.parent.parent / "cur").is_dir()
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, symlinks resolved, stays under ``root`` (resolved)."""
+    return path.resolve().is_relative_to(root)
+
+
 def expand(paths: list[Path]) -> list[Path]:
-    """Files named, and every file under directories named (sorted, hidden ones skipped)."""
+    """Files named, and every file under directories named (sorted, hidden ones skipped).
+
+    Under a directory, a symlink is followed only while it stays inside that directory: a
+    link to /etc/hostname in a tree handed over is not an input.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
+            root = p.resolve()
             out += sorted(f for f in p.rglob("*") if f.is_file()
                           and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                          and not _maildir_tmp(f))
+                          and not _maildir_tmp(f) and _inside(f, root))
         else:
             out.append(p)
     return out

@@ -4,15 +4,23 @@ from __future__ import annotations
 import logging
 import sys
 
+from config.masking import mask
+
 
 class LogfmtFormatter(logging.Formatter):
+    """One line per record, secrets masked; a traceback only at debug level (--verbose)."""
+
     def format(self, record: logging.LogRecord) -> str:
-        msg = record.getMessage().replace('"', "'")
+        msg = " ".join(record.getMessage().replace('"', "'").splitlines())
         line = (f'ts={self.formatTime(record, "%Y-%m-%dT%H:%M:%S")} level={record.levelname.lower()} '
                 f'logger={record.name} msg="{msg}"')
         if record.exc_info:
-            line += " exc=" + repr(self.formatException(record.exc_info))
-        return line
+            exc = record.exc_info[1]
+            first = (str(exc).splitlines() or [""])[0].replace('"', "'")
+            line += f' error="{type(exc).__name__}: {first}"'
+            if logging.getLogger().isEnabledFor(logging.DEBUG):
+                line += " exc=" + repr(self.formatException(record.exc_info))
+        return mask(line)
 
 
 class StderrHandler(logging.StreamHandler):

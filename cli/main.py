@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +12,18 @@ from typing import Annotated
 
 import typer
 
+from cli import swedish
+from cli.errors import CommandGroup, fail
 from cli.expect import expect
 from cli.logs import configure_logging
 from cli.mailbox import mailbox_app
+from config.masking import mask
 from config.settings import Settings, SettingsError, load_settings
 from reports.cli import report_app
 from webui.cli import users_app
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
+swedish.install()
+app = typer.Typer(cls=CommandGroup, no_args_is_help=True, add_completion=False,
                   help="Dokumentintag för statsbidrag: e-post in, kontrollerade handlingar ut.")
 documents_app = typer.Typer(no_args_is_help=True, help="Registrerade handlingar.")
 allocations_app = typer.Typer(no_args_is_help=True, help="Tilldelningslistor.")
@@ -45,17 +50,14 @@ class State:
         try:
             return open_database(self.settings.db)
         except Exception as exc:  # noqa: BLE001 - any database failure ends the command
-            fail(f"Databasen kan inte öppnas ({self.settings.db}): {exc}")
+            log.debug("opening the database", exc_info=exc)
+            reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [""])[0]
+            fail(f"Databasen kan inte öppnas ({mask(self.settings.db)}): {reason}")
 
     def store(self):
         from storage.originals import OriginalStore
 
         return OriginalStore(self.settings.data_dir)
-
-
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"fel: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def emit(record: dict) -> None:
@@ -75,34 +77,52 @@ def main_options(
         settings = load_settings(config, db=db)
     except (SettingsError, ValueError) as exc:
         fail(str(exc))
+    explicit = db is not None or "GRANT_INTAKE_DB" in os.environ
+    if explicit:
+        _check_database_directory(settings.db)
     ctx.obj = State(settings)
 
 
-def _progress(total: int, label: str):
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def _check_database_directory(url: str) -> None:
+    """A SQLite file named on the command line (or in GRANT_INTAKE_DB) must be in a directory
+    that exists: a typo should not quietly create a new, empty database somewhere."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
-    console = Console(stderr=True)
-    progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=console, transient=True, disable=not console.is_terminal or total < 2)
-    return progress
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        fail(f"ogiltig databas-URL: {mask(url)}")
+    name = parsed.database
+    if not parsed.drivername.startswith("sqlite") or name in (None, "", ":memory:"):
+        return
+    if name.startswith("file:"):
+        name = name[len("file:"):].split("?", 1)[0]
+    parent = Path(name).parent
+    if not parent.is_dir():
+        fail(f"katalogen {parent} för databasen {mask(url)} finns inte")
 
 
-def print_records(records: list[dict], as_json: bool) -> None:
-    """Records as JSON Lines, or a readable table."""
+def print_records(records: list[dict], as_json: bool,
+                  stored_before: list[bool] | None = None) -> None:
+    """Records as JSON Lines, or a readable table (saying which were already stored)."""
     if as_json:
         for rec in records:
             emit(rec)
         return
     from cli.tables import records_table
 
-    records_table(records)
+    records_table(records, stored_before)
 
 
 @app.command()
-def ingest(ctx: typer.Context, paths: list[Path], as_json: JsonOpt = False) -> None:
+def ingest(ctx: typer.Context,
+           paths: Annotated[list[Path], typer.Argument(help="Filer och kataloger.",
+                                                       metavar="SÖKVÄG")],
+           as_json: JsonOpt = False) -> None:
     """Registrera .eml-filer, PDF- och bildfiler och kataloger (även Maildir), en gång."""
     from cli.inputs import expand, incoming_for
+    from cli.progress import progress_bar
     from intake.pipeline import Pipeline
 
     state: State = ctx.obj
@@ -112,22 +132,25 @@ def ingest(ctx: typer.Context, paths: list[Path], as_json: JsonOpt = False) -> N
     files = expand(paths)
     factory = state.session_factory()
     shown: list[dict] = []
+    stored_before: list[bool] = []
     with Pipeline(state.settings, factory, state.store()) as pipeline, \
-            _progress(len(files), "Registrerar") as progress:
-        task = progress.add_task("ingest", total=len(files))
+            progress_bar("Registrerar", len(files)) as progress:
         for result in pipeline.process_many(incoming_for(f) for f in files):
-            progress.advance(task)
+            progress.advance()
             if as_json:
                 for rec in result.records:
                     emit(rec)
             else:
                 shown += result.records
+                stored_before += [not result.new] * len(result.records)
     if not as_json:
-        print_records(shown, False)
+        print_records(shown, False, stored_before)
 
 
 @app.command()
-def extract(ctx: typer.Context, files: list[Path], as_json: JsonOpt = False) -> None:
+def extract(ctx: typer.Context,
+            files: Annotated[list[Path], typer.Argument(help="Filer.", metavar="FIL")],
+            as_json: JsonOpt = False) -> None:
     """Läs ut fälten ur handlingar utan att spara något."""
     from cli.inputs import expand, incoming_for
     from extractors.fields import extract_fields
@@ -162,13 +185,15 @@ def extract(ctx: typer.Context, files: list[Path], as_json: JsonOpt = False) -> 
 @app.command()
 def poll(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Hämta ny post från den inställda brevlådan en gång."""
+    from cli.progress import progress_bar
     from intake.service import poll_once
     from intake.sources.base import SourceError
 
-    try:
-        records = poll_once(ctx.obj.settings)
-    except SourceError as exc:
-        fail(f"brevlådan kan inte läsas: {exc}")
+    with progress_bar("Hämtar") as progress:
+        try:
+            records = poll_once(ctx.obj.settings, on_item=lambda _processed: progress.advance())
+        except SourceError as exc:
+            fail(f"brevlådan kan inte läsas: {exc}")
     print_records(records, as_json)
 
 
@@ -196,6 +221,15 @@ def run(ctx: typer.Context, host: HostOpt = None, port: PortOpt = None) -> None:
     run_service(settings, [install_weekly_job(settings), web_thread(settings, host, port)])
 
 
+STATUS_LABELS = {
+    "source": "Källa", "kind": "Slag", "poll_minutes": "Minuter mellan hämtningar",
+    "last_poll": "Senaste hämtning", "last_success": "Senaste lyckade hämtning",
+    "last_error": "Senaste fel", "last_error_at": "Felet inträffade",
+    "failures": "Misslyckade hämtningar i rad", "backlog": "Väntar i brevlådan",
+    "retry_not_before": "Nästa försök tidigast",
+}
+
+
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Senaste lyckade hämtning, senaste fel och kö."""
@@ -205,8 +239,9 @@ def status(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     if as_json:
         emit(info)
     else:
-        for key, value in info.items():
-            typer.echo(f"{key}: {value}")
+        from cli.tables import show_pairs
+
+        show_pairs(info, STATUS_LABELS)
 
 
 @documents_app.command("list")
@@ -239,7 +274,9 @@ def documents_reindex(ctx: typer.Context) -> None:
 
 
 @allocations_app.command("import")
-def allocations_import(ctx: typer.Context, file: Path) -> None:
+def allocations_import(
+        ctx: typer.Context,
+        file: Annotated[Path, typer.Argument(help="CSV- eller XLSX-fil.", metavar="FIL")]) -> None:
     """Läs in en tilldelningslista (CSV eller XLSX); rader med fel hoppas över och visas."""
     from storage.allocation_file import AllocationFileError, read_allocation_file, summary_text
     from storage.allocations import import_allocations
@@ -276,9 +313,14 @@ def allocations_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         for r in rows:
             emit(r)
     else:
-        from cli.tables import plain_table
+        from cli.tables import show_table
+        from validators.swedish import format_amount
 
-        plain_table(rows)
+        show_table([{**r, "amount_sek": format_amount(r["amount_sek"])} for r in rows], {
+            "program": "Statsbidrag", "grant_year": "År", "recipient_code": "SCB-kod",
+            "recipient_name": "Mottagare", "amount_sek": "Tilldelat",
+            "municipal_share_min_percent": "Minsta kommunandel (%)"},
+            empty="(inga tilldelningar)")
 
 
 @cases_app.command("list")
@@ -288,7 +330,7 @@ def cases_list(
     status_: Annotated[str, typer.Option("--status", help="open, resolved, dismissed eller all")] = "open",
     code: Annotated[str | None, typer.Option(help="Avvikelsekod")] = None,
     severity: Annotated[str | None, typer.Option(help="error, warning, info, review")] = None,
-    program: Annotated[str | None, typer.Option()] = None,
+    program: Annotated[str | None, typer.Option(help="Statsbidrag (program-id, t.ex. hembesok)")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Bidragsår")] = None,
     org: Annotated[str | None, typer.Option("--org", help="SCB-kod")] = None,
     week: Annotated[str | None, typer.Option(help="Flaggor skapade ISO-vecka, t.ex. 2024-W14")] = None,
@@ -315,12 +357,28 @@ def cases_list(
         for r in rows:
             emit(r)
     else:
-        from cli.tables import plain_table
+        from cli.tables import show_table
+        from webui.present import SEVERITY_NAMES, STATUS_NAMES
 
-        plain_table([{k: r[k] for k in ("id", "code", "severity", "status", "received", "message")}
-                     for r in rows])
+        show_table([{**r, "severity": SEVERITY_NAMES.get(r["severity"], r["severity"]),
+                     "status": STATUS_NAMES.get(r["status"], r["status"]),
+                     "received": _local_minute(r["received"])} for r in rows], {
+            "id": "Nr", "code": "Kod", "severity": "Allvar", "status": "Status",
+            "received": "Inkom", "message": "Meddelande"}, empty="(inga ärenden)")
 
 
+def _local_minute(iso: str | None) -> str | None:
+    """"2024-03-20T09:00:00+01:00" as "2024-03-20 09:00" in Swedish time."""
+    if not iso:
+        return None
+    from datetime import datetime
+
+    from validators.swedish import stockholm_time
+
+    return f"{stockholm_time(datetime.fromisoformat(iso)):%Y-%m-%d %H:%M}"
+
+
+RESET_HINT = ".venv/bin/grant-intake users reset-password admin"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
@@ -349,10 +407,18 @@ def demo_setup(ctx: typer.Context) -> None:
                                "samples/allocations.csv")
         password = ensure_admin(session)
         session.commit()
+    url = f"http://{settings.web.host}:{settings.web.port}/login"
     if password:
-        typer.echo(f"Första administratörskontot: användarnamn admin, lösenord {password}")
-        typer.echo("(Lösenordet visas bara den här gången.)")
+        typer.echo(f"\nGranskningen:  {url}\nAnvändare:     admin\nLösenord:      {password}"
+                   f"\n(Lösenordet visas bara nu; byt det under ditt namn när du loggat in.)\n")
+    else:
+        typer.echo(f"\nGranskningen:  {url} (användare admin)\nGlömt lösenordet? "
+                   f"{RESET_HINT}\n")
 
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -8,13 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from config import masking
+from config.settings_check import explain, unknown_environment, unknown_keys
 
 DEFAULT_CONFIG_FILE = Path("config/settings.toml")
 SECRET_KEYS = {"password", "client_secret", "smtp_password"}
@@ -139,7 +142,27 @@ class WebSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8000
     session_secret: SecretStr | None = None
-    session_hours: int = 8
+    forwarded_allow_ips: str | None = None
+    """Behind a reverse proxy: the proxy's addresses (comma-separated), whose X-Forwarded-For
+    and X-Forwarded-Proto are believed (the client's address for login throttling)."""
+    max_body_bytes: int = Field(1024 * 1024, ge=1024)
+    """The most a request may send, refused before it is read or anyone is logged in."""
+    max_upload_bytes: int = Field(21 * 1024 * 1024, ge=1024)
+    """The same for the allocation-list upload: a little above the page's own 20 MB limit, so
+    that the page can explain a file just over it."""
+    login_failures_per_account: int = Field(5, ge=1)
+    login_failures_per_client: int = Field(20, ge=1)
+    login_window_minutes: int = Field(15, ge=1)
+    """Failed log-ins allowed per account and per client within the window before a wait."""
+
+
+class SessionSettings(BaseModel):
+    hours: int = Field(8, ge=1)
+    """A log-in ends this long after it began, whatever happens."""
+    idle_minutes: int = Field(60, ge=1)
+    """A log-in ends after this long without a request."""
+    secure_cookie: bool = False
+    """Behind HTTPS: the cookie is sent only over HTTPS, and answers carry HSTS."""
 
 
 class Settings(BaseSettings):
@@ -160,6 +183,7 @@ class Settings(BaseSettings):
     limits: LimitSettings = Field(default_factory=LimitSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)
     web: WebSettings = Field(default_factory=WebSettings)
+    session: SessionSettings = Field(default_factory=SessionSettings)
 
     toml_file_path: ClassVar[Path | None] = None
 
@@ -211,12 +235,24 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             raise SettingsError(
                 f"Hemligheter får bara anges i miljövariabler, inte i {path}: {', '.join(secrets)}"
             )
+        unknown = unknown_keys(data, Settings)
+        if unknown:
+            raise SettingsError(f"Inställningsfilen {path}: {'; '.join(unknown)}")
+    unknown = unknown_environment(Settings)
+    if unknown:
+        raise SettingsError(f"Inställningarna i miljön: {'; '.join(unknown)}")
 
     class _FromFile(Settings):
         toml_file_path = path
 
     values = {k: v for k, v in overrides.items() if v is not None}
-    settings = _FromFile(**values)
+    try:
+        settings = _FromFile(**values)
+    except ValidationError as exc:
+        where = f"Inställningarna ({path} och miljön)" if path else "Inställningarna i miljön"
+        raise SettingsError(f"{where}: {explain(exc, SECRET_KEYS)}") from None
+    masking.remember([settings.mailbox.password, settings.mailbox.client_secret,
+                      settings.report.smtp.smtp_password, settings.web.session_secret])
     _check_sign_in(settings)
     return settings
 

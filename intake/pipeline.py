@@ -114,8 +114,10 @@ def has_something_to_read(fields: Extraction) -> bool:
         fields.document_type != "other" or fields.organisation is not None)
 
 
-def _find_message(session: Session, raw_sha256: str, message_id: str | None) -> Message | None:
-    cond = Message.raw_sha256 == raw_sha256
+def _find_message(session: Session, raw_sha256: str, message_id: str | None,
+                  input_kind: str) -> Message | None:
+    """The stored message with these bytes as this kind of input, or with this Message-ID."""
+    cond = (Message.raw_sha256 == raw_sha256) & (Message.input_kind == input_kind)
     if message_id:
         cond = or_(cond, Message.message_id == message_id)
     return session.scalar(select(Message).where(cond).order_by(Message.id).limit(1))
@@ -144,9 +146,10 @@ class Pipeline:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def already_stored(self, raw: bytes, message_id: str | None = None) -> bool:
+    def already_stored(self, raw: bytes, message_id: str | None = None,
+                       input_kind: str = "eml") -> bool:
         with self.session_factory() as session:
-            return _find_message(session, sha256_hex(raw), message_id) is not None
+            return _find_message(session, sha256_hex(raw), message_id, input_kind) is not None
 
     def process(self, item: Incoming) -> Processed:
         return next(iter(self.process_many([item])))
@@ -200,44 +203,78 @@ class Pipeline:
             parsed = parse_message(item.raw)
             files = [(a.filename, a.data) for a in parsed.attachments]
         with self.session_factory() as session:
-            if _find_message(session, raw_sha256, parsed.message_id if parsed else None):
+            if _find_message(session, raw_sha256, parsed.message_id if parsed else None, item.kind):
                 return _Prepared(item, raw_sha256, parsed)
         inputs = [_Input(data, name, sniff_media_type(data), sha256_hex(data)) for name, data in files]
         return _Prepared(item, raw_sha256, parsed, inputs)
 
     def _store(self, prep: _Prepared) -> Processed:
-        """Store the originals and commit the message with its documents and flags."""
+        """Store the originals and commit the message with its documents and flags.
+
+        The message may be committed by another process (a second ``ingest``, a second poller)
+        at any point of this transaction: a unique constraint then fails, at a flush or at the
+        commit, and the message is reported as already stored. Any other failure removes the
+        originals this transaction wrote, so nothing is left that no row refers to.
+        """
         item, parsed = prep.item, prep.parsed
+        message_id = parsed.message_id if parsed else None
         with self.session_factory() as session:
-            existing = _find_message(session, prep.raw_sha256, parsed.message_id if parsed else None)
+            existing = _find_message(session, prep.raw_sha256, message_id, item.kind)
             if existing is not None:
-                return Processed([document_record(d) for d in existing.documents], existing.id, False)
-            self.store.put(item.raw)
-            received = item.received or (parsed.date if parsed else None)
-            message = Message(
-                source_kind=item.source_kind, source_key=item.source_key or item.path,
-                message_id=parsed.message_id if parsed else None, raw_sha256=prep.raw_sha256,
-                raw_size=len(item.raw), sender=parsed.sender if parsed else None,
-                subject=parsed.subject if parsed else None, received_at=received,
-            )
-            session.add(message)
-            if not prep.inputs:
-                self._add_body_document(session, message, parsed)
-            for doc_input, text in zip(prep.inputs, prep.texts, strict=True):
-                self._add_document(session, message, doc_input, text)
+                return self._already(existing)
+            written: list[str] = []
             try:
+                message = self._add_message(session, prep, written)
                 session.commit()
             except IntegrityError:
                 session.rollback()
-                existing = _find_message(session, prep.raw_sha256, parsed.message_id if parsed else None)
+                existing = _find_message(session, prep.raw_sha256, message_id, item.kind)
                 if existing is None:
+                    self._remove(written)
                     raise
                 log.info("message stored by another process meanwhile: message_pk=%s", existing.id)
-                return Processed([document_record(d) for d in existing.documents], existing.id, False)
+                return self._already(existing)
+            except BaseException:
+                session.rollback()
+                self._remove(written)
+                raise
             log.info("stored message_pk=%s documents=%d source=%s", message.id,
                      len(message.documents), message.source_key)
             refresh_after_intake(self.session_factory, self.programs, message.documents)
             return Processed([document_record(d) for d in message.documents], message.id, True)
+
+    @staticmethod
+    def _already(existing: Message) -> Processed:
+        return Processed([document_record(d) for d in existing.documents], existing.id, False)
+
+    def _put(self, data: bytes, written: list[str]) -> str:
+        """Store an original, noting it in ``written`` when this call created it."""
+        digest = sha256_hex(data)
+        if not self.store.exists(digest):
+            written.append(digest)
+        return self.store.put(data)
+
+    def _remove(self, written: list[str]) -> None:
+        for digest in written:
+            self.store.path_for(digest).unlink(missing_ok=True)
+
+    def _add_message(self, session: Session, prep: _Prepared, written: list[str]) -> Message:
+        item, parsed = prep.item, prep.parsed
+        self._put(item.raw, written)
+        received = item.received or (parsed.date if parsed else None)
+        message = Message(
+            source_kind=item.source_kind, source_key=item.source_key or item.path,
+            message_id=parsed.message_id if parsed else None, raw_sha256=prep.raw_sha256,
+            input_kind=item.kind, raw_size=len(item.raw),
+            sender=parsed.sender if parsed else None,
+            subject=parsed.subject if parsed else None, received_at=received,
+        )
+        session.add(message)
+        if not prep.inputs:
+            self._add_body_document(session, message, parsed, written)
+        for doc_input, text in zip(prep.inputs, prep.texts, strict=True):
+            self._add_document(session, message, doc_input, text, written)
+        return message
 
     def _new_document(self, session: Session, message: Message, **columns) -> Document:
         doc = Document(message=message, received_at=message.received_at, **columns)
@@ -252,11 +289,11 @@ class Pipeline:
         sync_flags(session, doc, flags)
 
     def _add_body_document(self, session: Session, message: Message,
-                           parsed: ParsedMessage | None) -> None:
+                           parsed: ParsedMessage | None, written: list[str]) -> None:
         """A message without attachment: its body is the document when it has something to
         read; otherwise it is kept as the message's one document, flagged NO_DOCUMENT."""
         body = body_document(parsed)
-        digest = self.store.put(body.data)
+        digest = self._put(body.data, written)
         fields = read_fields(body.text, f"body of message {message.message_id}")
         readable = has_something_to_read(fields)
         doc = self._new_document(
@@ -268,8 +305,8 @@ class Pipeline:
         self._checked(session, doc, fields if readable else Extraction())
 
     def _add_document(self, session: Session, message: Message, doc_input: _Input,
-                      text: DocumentText) -> None:
-        self.store.put(doc_input.data)
+                      text: DocumentText, written: list[str]) -> None:
+        self._put(doc_input.data, written)
         status = "unreadable" if text.error else "processed"
         doc = self._new_document(
             session, message, sha256=doc_input.sha256, filename=doc_input.filename,

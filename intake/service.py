@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,9 +26,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from config.masking import mask
 from config.settings import Settings, SettingsError, load_settings
 from intake.expectations import ExpectationJob
-from intake.pipeline import Incoming, Pipeline
+from intake.pipeline import Incoming, Pipeline, Processed
 from intake.scheduler import (
     ExtraJob,
     add_expectation_job,
@@ -46,6 +47,7 @@ from storage.originals import OriginalStore
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
+OnItem = Callable[[Processed], None]
 
 
 @dataclass
@@ -93,7 +95,7 @@ def _record(factory: sessionmaker[Session], name: str, *, error: str | None = No
             state.failures = 0
             state.backlog = backlog
         else:
-            state.last_error = error[:2000]
+            state.last_error = mask(error)[:2000]
             state.last_error_at = _now()
             state.failures = (state.failures or 0) + 1
         session.commit()
@@ -105,7 +107,7 @@ def _incoming(source: MailSource, item: SourceItem) -> Incoming:
 
 
 def _drain(source: MailSource, pipeline: Pipeline, stop: threading.Event | None,
-           result: PollResult) -> None:
+           result: PollResult, on_item: OnItem | None = None) -> None:
     """Process every waiting item in order; move each only after its commit."""
     in_flight: deque[SourceItem] = deque()
 
@@ -129,6 +131,8 @@ def _drain(source: MailSource, pipeline: Pipeline, stop: threading.Event | None,
             else:
                 log.info("poll: already stored, only moved key=%s message_pk=%s",
                          item.key, outcome.message_pk)
+            if on_item is not None:
+                on_item(outcome)
             if stop is not None and stop.is_set():
                 log.info("poll: stop requested, %d read-ahead item(s) left for the next poll",
                          len(in_flight))
@@ -138,7 +142,7 @@ def _drain(source: MailSource, pipeline: Pipeline, stop: threading.Event | None,
 
 
 def poll_source(source: MailSource, pipeline: Pipeline,
-                stop: threading.Event | None = None) -> PollResult:
+                stop: threading.Event | None = None, on_item: OnItem | None = None) -> PollResult:
     """One poll of ``source`` under its lock; SourceState records how it went.
 
     Raises SourceError (after recording it) when the mailbox cannot be used.
@@ -153,16 +157,19 @@ def poll_source(source: MailSource, pipeline: Pipeline,
             result.locked = True
             return result
         try:
-            _drain(source, pipeline, stop, result)
+            _drain(source, pipeline, stop, result, on_item)
             result.backlog = source.backlog()
         except Exception as exc:
-            reason = str(exc) if isinstance(exc, SourceError) else f"{type(exc).__name__}: {exc}"
+            first = (str(exc).splitlines() or [""])[0]
+            reason = first if isinstance(exc, SourceError) else f"{type(exc).__name__}: {first}"
             log.warning("poll: source=%s failed after moved=%d reason=%s",
                         source.name, result.moved, reason)
             try:
                 _record(factory, source.name, error=reason, started=started)
-            except Exception:
-                log.exception("poll: could not record the failure")
+            except Exception as record_exc:
+                log.warning("poll: could not record the failure: %s",
+                            (str(record_exc).splitlines() or [""])[0])
+                log.debug("poll: recording the failure", exc_info=True)
             raise
         finally:
             source.close()
@@ -175,18 +182,19 @@ def poll_source(source: MailSource, pipeline: Pipeline,
 
 def poll_once(settings: Settings, pipeline: Pipeline | None = None, *,
               source: MailSource | None = None,
-              stop: threading.Event | None = None) -> list[dict]:
+              stop: threading.Event | None = None, on_item: OnItem | None = None) -> list[dict]:
     """Poll the configured mailbox once (``grant-intake poll``): the records of new documents.
 
-    Messages that were already stored are moved, not reported again.
+    Messages that were already stored are moved, not reported again. ``on_item`` is called
+    after each message is handled (a progress bar).
     """
     source = source or open_source(settings)
     if pipeline is not None:
-        return poll_source(source, pipeline, stop).records
+        return poll_source(source, pipeline, stop, on_item).records
     factory = open_database(settings.db)
     try:
         with Pipeline(settings, factory, OriginalStore(settings.data_dir)) as own:
-            return poll_source(source, own, stop).records
+            return poll_source(source, own, stop, on_item).records
     finally:
         factory.kw["bind"].dispose()
 

@@ -27,11 +27,13 @@ def fold(value: str | None) -> str | None:
 
 
 def normalise_url(url: str) -> str:
-    """``postgresql://`` means psycopg 3 here; SQLite files get their directory made."""
+    """``postgresql://`` means psycopg 3 here; SQLite files get their directory made (not
+    ``file:`` URIs, whose name is no path)."""
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
-    if parsed.drivername.startswith("sqlite") and parsed.database not in (None, "", ":memory:"):
+    if (parsed.drivername.startswith("sqlite") and parsed.database not in (None, "", ":memory:")
+            and not parsed.database.startswith("file:")):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     return parsed.render_as_string(hide_password=False)
 

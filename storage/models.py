@@ -56,6 +56,8 @@ class Message(Base):
     """One received message (or bare file handed over), its raw bytes kept in the store."""
 
     __tablename__ = "messages"
+    __table_args__ = (UniqueConstraint("raw_sha256", "input_kind",
+                                       name="uq_messages_raw_sha256_input_kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_kind: Mapped[str] = mapped_column(String(20))
@@ -63,7 +65,9 @@ class Message(Base):
     source_key: Mapped[str | None] = mapped_column(String(500), index=True)
     """Where it came from: a path, "imap:INBOX:<uidvalidity>:<uid>", an EWS item id."""
     message_id: Mapped[str | None] = mapped_column(String(998), index=True)
-    raw_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    raw_sha256: Mapped[str] = mapped_column(String(64))
+    input_kind: Mapped[str] = mapped_column(String(10), default="eml", server_default="eml")
+    """eml (a message) or file (a bare file): the same bytes as another kind are another input."""
     raw_size: Mapped[int] = mapped_column(Integer)
     sender: Mapped[str | None] = mapped_column(String(998))
     subject: Mapped[str | None] = mapped_column(Text)
@@ -230,6 +234,20 @@ class User(Base):
     """registrator, handlaggare, admin."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class WebSession(Base):
+    """A log-in to the review desk; the cookie holds only its token, the row its life."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    """sha256 of the token in the cookie: a copy of the database opens no session."""
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    client: Mapped[str | None] = mapped_column(String(100))
 
 
 class SourceState(Base):

@@ -1,13 +1,15 @@
 """Shared fixtures: a database on SQLite and on a real PostgreSQL, the store of originals.
 
-PostgreSQL tests skip only when no server is reachable and GRANT_INTAKE_TEST_PG is unset;
-CI sets it, so there they fail loudly instead.
+A test whose real component (PostgreSQL, Dovecot, Chromium, Playwright) is missing skips on a
+developer's machine and fails where CI=true (or, for PostgreSQL, GRANT_INTAKE_TEST_PG is set):
+CI must not pass by skipping quietly.
 """
 from __future__ import annotations
 
 import os
 import uuid
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,6 +19,17 @@ from storage.db import open_database
 from storage.originals import OriginalStore
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1")
+
+
+def unavailable(reason: str) -> NoReturn:
+    """A component the test needs is missing: fail in CI, skip elsewhere."""
+    if in_ci():
+        pytest.fail(f"CI=true and {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
 
 
 def _admin_url() -> str:
@@ -34,7 +47,7 @@ def pg_admin_url() -> str:
     except Exception as exc:  # noqa: BLE001 - any failure to connect means "no server"
         if os.environ.get("GRANT_INTAKE_TEST_PG"):
             pytest.fail(f"GRANT_INTAKE_TEST_PG is set but PostgreSQL is unreachable: {exc}")
-        pytest.skip(f"no PostgreSQL reachable at {url}")
+        unavailable(f"no PostgreSQL reachable at {url}")
     return url
 
 

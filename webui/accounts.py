@@ -5,10 +5,10 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import AuditEntry, User
+from storage.models import AuditEntry, User, WebSession
 
 ROLES = ("registrator", "handlaggare", "admin")
 """Each role may do what the ones before it may: registrator < handlaggare < admin."""
@@ -47,6 +47,20 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     return user
 
 
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.")
+
+
+def new_password() -> str:
+    """A random password for a new or reset account, shown once."""
+    return secrets.token_urlsafe(12)
+
+
+def _end_sessions(session: Session, user: User) -> None:
+    session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+
+
 def create_user(session: Session, username: str, role: str, password: str,
                 actor: str = "system") -> User:
     """A new active account (no commit); AccountError for a bad name, role or password."""
@@ -55,8 +69,7 @@ def create_user(session: Session, username: str, role: str, password: str,
         raise AccountError("Användarnamnet måste vara 1–100 tecken utan mellanslag.")
     if role not in ROLES:
         raise AccountError(f"Okänd roll {role!r}: välj {', '.join(ROLES)}.")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.")
+    check_password(password)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise AccountError(f"Användaren {username} finns redan.")
     user = User(username=username, role=role, password_hash=hash_password(password), active=True)
@@ -81,6 +94,29 @@ def set_user_state(session: Session, user: User, *, role: str | None = None,
                                entity_id=user.username, field="active",
                                old_value=str(user.active).lower(), new_value=str(active).lower()))
         user.active = active
+        if not active:
+            _end_sessions(session, user)
+
+
+def set_password(session: Session, user: User, password: str, *, actor: str) -> None:
+    """A new password for ``user``, ending every session of theirs (no commit)."""
+    check_password(password)
+    user.password_hash = hash_password(password)
+    _end_sessions(session, user)
+    action = "user_password_change" if actor == user.username else "user_password_reset"
+    session.add(AuditEntry(actor=actor, action=action, entity="user", entity_id=user.username,
+                           field="password"))
+
+
+def find_user(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == username.strip()))
+
+
+def record_failed_login(session: Session, username: str, client: str) -> None:
+    """An audit entry for a refused log-in (no commit): the name tried and the client."""
+    name = username.strip()[:100] or "(tomt)"
+    session.add(AuditEntry(actor=name, action="login_failed", entity="user", entity_id=name,
+                           field="client", new_value=client[:100]))
 
 
 def list_users(session: Session) -> list[User]:
@@ -95,7 +131,7 @@ def ensure_admin(session: Session, username: str = "admin") -> str | None:
     exists = session.scalar(select(User.id).where(User.role == "admin", User.active.is_(True)))
     if exists is not None:
         return None
-    password = secrets.token_urlsafe(12)
+    password = new_password()
     existing = session.scalar(select(User).where(User.username == username))
     if existing is None:
         create_user(session, username, "admin", password)

@@ -14,6 +14,7 @@ from config.settings import Settings
 from storage.originals import OriginalStore
 from webui.accounts import ROLE_NAMES, role_allows
 from webui.errors import install_error_handlers
+from webui.middleware import BodyLimit, SecurityHeaders
 from webui.page_renderer import PageRenderer
 from webui.present import install_filters
 from webui.routes import (
@@ -30,6 +31,7 @@ from webui.routes import (
     users,
 )
 from webui.sessions import csrf_token, pop_flashes, session_secret
+from webui.throttle import LoginThrottle
 
 HERE = Path(__file__).parent
 SESSION_COOKIE = "grant_intake_session"
@@ -46,22 +48,25 @@ def _page_context(request: Request) -> dict:
     }
 
 
-async def _security_headers(request: Request, call_next):
-    response = await call_next(request)
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        "form-action 'self'; frame-ancestors 'none'")
-    return response
+UPLOAD_PREFIXES = ("/allocations/",)
+"""Paths that take a file upload: they get web.max_upload_bytes instead of web.max_body_bytes."""
+
+
+class DeskApp(FastAPI):
+    """FastAPI with the body limit and the security headers outside Starlette's own error
+    middleware, so that a 500 carries the headers too."""
+
+    def build_middleware_stack(self):
+        web = self.state.settings.web
+        app = BodyLimit(super().build_middleware_stack(), web.max_body_bytes,
+                        web.max_upload_bytes, UPLOAD_PREFIXES)
+        return SecurityHeaders(app, hsts=self.state.settings.session.secure_cookie)
 
 
 def create_app(settings: Settings, session_factory: sessionmaker[Session],
                store: OriginalStore, programs: ProgramCatalog | None = None) -> FastAPI:
     """The web UI and API over ``session_factory``'s database and ``store``'s originals."""
-    app = FastAPI(
+    app = DeskApp(
         title="grant-intake: registraturens granskning",
         description="Ärenden (flaggor), dokument och fördelningslistor som JSON. "
                     "Kräver inloggning (sessionscookie från /login).",
@@ -78,9 +83,11 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
     app.state.secret = secret
     app.state.page_renderer = PageRenderer(max_pixels=settings.limits.max_pixels)
 
-    app.middleware("http")(_security_headers)
+    app.state.login_throttle = LoginThrottle(
+        settings.web.login_failures_per_account, settings.web.login_failures_per_client,
+        settings.web.login_window_minutes * 60)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie=SESSION_COOKIE,
-                       max_age=None, same_site="lax", https_only=False)
+                       max_age=None, same_site="lax", https_only=settings.session.secure_cookie)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth, cases, document_list, documents, organisations, expected, allocations,

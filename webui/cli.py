@@ -17,7 +17,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from config.settings import Settings, load_settings
 from storage.db import open_database
 from storage.originals import OriginalStore
-from webui.accounts import ROLES, AccountError, create_user, ensure_admin, list_users
+from webui.accounts import (
+    ROLES,
+    AccountError,
+    create_user,
+    ensure_admin,
+    find_user,
+    list_users,
+    new_password,
+    set_password,
+)
 
 if TYPE_CHECKING:
     import uvicorn
@@ -47,7 +56,7 @@ def _read_password(from_stdin: bool) -> str:
 @users_app.command("add")
 def users_add(
     ctx: typer.Context,
-    username: Annotated[str, typer.Argument(help="användarnamn")],
+    username: Annotated[str, typer.Argument(help="användarnamn", metavar="NAMN")],
     role: Annotated[str, typer.Option(help=f"roll: {', '.join(ROLES)}")] = "registrator",
     password_stdin: Annotated[bool, typer.Option("--password-stdin",
                                                  help="läs lösenordet från stdin")] = False,
@@ -62,6 +71,38 @@ def users_add(
             raise typer.Exit(2) from None
         session.commit()
     typer.echo(f"Användaren {username} ({role}) är skapad.", err=True)
+
+
+@users_app.command("reset-password")
+def users_reset_password(
+    ctx: typer.Context,
+    username: Annotated[str, typer.Argument(help="användarnamn", metavar="NAMN")],
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="läs det nya lösenordet från stdin i stället för att slumpa ett")
+    ] = False,
+) -> None:
+    """Ge en användare ett nytt lösenord och avsluta användarens inloggningar.
+
+    Lösenordet slumpas och skrivs på stdout, om det inte läses från stdin (--password-stdin).
+    """
+    password = _read_password(True) if password_stdin else new_password()
+    with _session_factory(ctx)() as session:
+        user = find_user(session, username)
+        if user is None:
+            typer.echo(f"fel: användaren {username} finns inte", err=True)
+            raise typer.Exit(2)
+        try:
+            set_password(session, user, password, actor="cli")
+        except AccountError as exc:
+            typer.echo(f"fel: {exc}", err=True)
+            raise typer.Exit(2) from None
+        if not user.active:
+            typer.echo(f"Obs: {user.username} är avstängd; en administratör kan aktivera "
+                       f"kontot under Användare.", err=True)
+        session.commit()
+    typer.echo(f"Nytt lösenord för {username}; alla inloggningar avslutade.", err=True)
+    if not password_stdin:
+        typer.echo(password)
 
 
 @users_app.command("list")
@@ -81,8 +122,10 @@ def make_server(settings: Settings, host: str | None = None, port: int | None = 
     from webui.app import create_app
 
     app = create_app(settings, open_database(settings.db), OriginalStore(settings.data_dir))
+    behind_proxy = settings.web.forwarded_allow_ips is not None
     config = uvicorn.Config(app, host=host or settings.web.host, port=port or settings.web.port,
-                            log_level="info", log_config=None, proxy_headers=False,
+                            log_level="info", log_config=None, proxy_headers=behind_proxy,
+                            forwarded_allow_ips=settings.web.forwarded_allow_ips,
                             server_header=False)
     return uvicorn.Server(config)
 

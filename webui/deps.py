@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from storage.models import User
 from webui.accounts import ROLE_NAMES, role_allows
 from webui.errors import NotAuthenticated, PageError
-from webui.sessions import csrf_valid, logged_in_user_id
+from webui.sessions import csrf_valid, session_user
 
 CSRF_MISSING = "Formuläret saknar en giltig säkerhetstoken. Ladda om sidan och försök igen."
 
@@ -24,13 +24,9 @@ Db = Annotated[Session, Depends(get_db)]
 
 
 def current_user(request: Request, db: Db) -> User:
-    user_id, expired = logged_in_user_id(request, request.app.state.settings.web.session_hours)
-    if user_id is None:
+    user, expired = session_user(request, db, request.app.state.settings.session)
+    if user is None:
         raise NotAuthenticated(expired=expired)
-    user = db.get(User, user_id)
-    if user is None or not user.active:
-        request.session.clear()
-        raise NotAuthenticated()
     request.state.user = user
     return user
 
@@ -48,6 +44,7 @@ def require(role: str) -> Callable[..., User]:
     return dependency
 
 
+CurrentUser = Annotated[User, Depends(current_user)]
 Registrator = Annotated[User, Depends(require("registrator"))]
 Handlaggare = Annotated[User, Depends(require("handlaggare"))]
 Admin = Annotated[User, Depends(require("admin"))]

@@ -1,12 +1,16 @@
 """Errors a request can end in, answered as a Swedish page or, under /api/, as JSON."""
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+
+log = logging.getLogger(__name__)
 
 
 class NotAuthenticated(Exception):
@@ -31,6 +35,7 @@ MESSAGES = {
     405: "Metoden stöds inte för den här adressen.",
     413: "Filen är för stor.",
     422: "Uppgifterna i begäran är inte giltiga.",
+    500: "Ett oväntat fel inträffade. Försök igen; kvarstår felet, kontakta administratören.",
 }
 SESSION_EXPIRED = "Din session har gått ut. Logga in igen."
 LOGIN_REQUIRED = "Du måste logga in."
@@ -69,6 +74,12 @@ def install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) and exc.detail not in (
             "Not Found", "Method Not Allowed") else MESSAGES.get(exc.status_code, "Fel.")
         return error_response(request, exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def _server_error(request: Request, exc: Exception) -> Response:
+        log.error("request failed: %s %s: %s: %s", request.method, request.url.path,
+                  type(exc).__name__, exc, exc_info=exc)
+        return error_response(request, 500, MESSAGES[500])
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> Response:

@@ -34,17 +34,21 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 def sniff_media_type(data: bytes) -> str | None:
     """'application/pdf', 'image/png', 'image/jpeg', 'image/tiff', ... by the bytes, not names.
 
-    None when the bytes match no known signature (plain text, random bytes, empty).
+    None when the bytes match no known signature (plain text, random bytes, empty). A
+    signature at the start wins over a PDF header further in: a zip (or an Office file) that
+    stores a PDF uncompressed holds "%PDF-" in its first KiB and is still a zip.
     """
     if not data:
         return None
-    if data[:5] == b"%PDF-" or b"%PDF-" in data[:PDF_HEADER_WINDOW]:
+    if data[:5] == b"%PDF-":
         return PDF
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return WEBP
     for magic, media_type in _SIGNATURES:
-        if data.startswith(magic):
-            if media_type == BMP and len(data) < 26:
-                return None
+        if media_type != BMP and data.startswith(magic):
             return media_type
+    if b"%PDF-" in data[:PDF_HEADER_WINDOW]:
+        return PDF
+    if data.startswith(b"BM") and len(data) >= 26:
+        return BMP
     return None

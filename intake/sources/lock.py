@@ -60,6 +60,8 @@ def _lock_path(engine: Engine, name: str) -> Path | None:
     database = engine.url.database
     if not database or database == ":memory:":
         return None
+    if database.startswith("file:"):  # a SQLite URI (file:/path/x.db?mode=ro): its path
+        database = database[len("file:"):].split("?", 1)[0]
     digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
     return Path(f"{database}.poll-{digest}.lock")
 

@@ -95,3 +95,71 @@ def test_unreachable_database_is_a_command_error(tmp_path):
     result = CliRunner().invoke(app, ["--db", "postgresql://nobody@127.0.0.1:1/x", "documents", "list"])
     assert result.exit_code == 2
     assert "Databasen kan inte öppnas" in result.stderr
+
+
+def test_tables_are_swedish_wrap_instead_of_cutting_and_show_no_none(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    (tmp_path / "alloc.csv").write_text(HEADER + "hembesok,2024,09,Region Gotland,800000,\n")
+    cli("allocations", "import", str(tmp_path / "alloc.csv"))
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    (mail / "001.eml").write_bytes(message([("B04.pdf", text_pdf(requisition_lines()))]))
+    (mail / "002.eml").write_bytes(message([]))
+
+    first = cli("ingest", str(mail))
+    assert first.exit_code == 0
+    assert "Status" in first.stdout and "NO_DOC" in first.stdout
+    assert "redan registrerad" not in first.stdout
+    monkeypatch.setenv("COLUMNS", "200")
+    again = cli("ingest", str(mail))
+    assert again.stdout.count("redan registrerad") == 2
+    monkeypatch.setenv("COLUMNS", "80")
+
+    outputs = {args: cli(*args).stdout for args in [
+        ("status",), ("cases", "list"), ("allocations", "list"), ("documents", "list")]}
+    assert "Senaste lyckade hämtning" in outputs[("status",)]
+    assert "Meddelande" in outputs[("cases", "list")] and "Öppen" in outputs[("cases", "list")]
+    assert "Tilldelat" in outputs[("allocations", "list")]
+    assert "800 000 kr" in outputs[("allocations", "list")]
+    for args, out in outputs.items():
+        assert "None" not in out, args
+        assert "…" not in out, args  # wrapped, not cut
+        assert max(len(line) for line in out.splitlines()) <= 80, args
+    for english in ("source", "last_poll", "severity", "recipient_code", "message"):
+        assert english not in outputs[("status",)] + outputs[("cases", "list")]
+
+
+def test_the_help_is_swedish_throughout(cli):
+    out = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "100"}).stdout
+    assert "Användning:" in out and "Kommandon" in out and "Flaggor" in out
+    assert "Visa den här hjälpen" in out
+    for english in ("Usage:", "Options", "Commands", "Show this message"):
+        assert english not in out
+    error = CliRunner().invoke(app, ["no-such-command"])
+    assert error.exit_code == 2 and "finns inte" in error.output
+
+
+def test_a_long_ingest_shows_progress_on_a_terminal_stderr(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TTY_INTERACTIVE", "1")
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    for n in range(3):
+        (mail / f"{n}.eml").write_bytes(message([]))
+    result = cli("ingest", "--json", str(mail))
+    assert result.exit_code == 0
+    assert "Registrerar" in result.stderr
+    assert len(_json_lines(result.stdout)) == 3
+
+
+def test_demo_setup_ends_with_the_address_and_the_account_then_how_to_reset(cli, tmp_path,
+                                                                             monkeypatch):
+    monkeypatch.setenv("GRANT_INTAKE_MAILBOX__PATH", str(tmp_path / "inbox"))
+    first = cli("demo-setup")
+    assert first.exit_code == 0, first.output
+    tail = first.stdout.strip().splitlines()
+    assert tail[0] == "Granskningen:  http://127.0.0.1:8000/login"
+    assert tail[1].split() == ["Användare:", "admin"] and tail[2].startswith("Lösenord:")
+    again = cli("demo-setup")
+    assert "Lösenord:" not in again.stdout
+    assert "users reset-password admin" in again.stdout.strip().splitlines()[-1]

@@ -50,3 +50,49 @@ def test_missing_or_broken_file_is_a_clear_error(tmp_path):
         load_settings(tmp_path / "nope.toml")
     with pytest.raises(SettingsError, match="kan inte läsas"):
         load_settings(_toml(tmp_path, "poll_minutes = = 3"))
+
+
+@pytest.mark.parametrize(("text", "unknown", "nearest"), [
+    ("pol_minutes = 3\n", "pol_minutes", "poll_minutes"),
+    ("[raport]\nhour = 7\n", "[raport]", "[report]"),
+    ("[mailbox]\nhots = 'x'\n", "mailbox.hots", "mailbox.host"),
+    ("[session]\nsecure_cokie = true\n", "session.secure_cokie", "session.secure_cookie"),
+    ("[web]\nsession_hours = 8\n", "web.session_hours", "session.hours"),
+])
+def test_an_unknown_key_is_refused_naming_the_nearest(tmp_path, text, unknown, nearest):
+    with pytest.raises(SettingsError) as info:
+        load_settings(_toml(tmp_path, text))
+    message = str(info.value)
+    assert unknown in message and nearest in message
+    assert "\n" not in message
+
+
+def test_an_unknown_nested_environment_variable_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRANT_INTAKE_REPORT__RECIPIENTS__HEMBESOK", '["a@example.se"]')
+    monkeypatch.setenv("GRANT_INTAKE_TEST_PG", "postgresql://x")  # not a setting: left alone
+    assert load_settings(_toml(tmp_path, "")).report.recipients == {"hembesok": ["a@example.se"]}
+    monkeypatch.setenv("GRANT_INTAKE_MAILBOX__HSOT", "x")
+    with pytest.raises(SettingsError, match="GRANT_INTAKE_MAILBOX__HOST"):
+        load_settings(_toml(tmp_path, ""))
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("poll_minutes = 'ofta'\n", ["poll_minutes", "heltal", "'ofta'"]),
+    ("[mailbox]\nkind = 'pop3'\n", ["mailbox.kind", "'pop3'", "folder", "imap"]),
+    ("[session]\nsecure_cookie = 'kanske'\n", ["session.secure_cookie", "true eller false"]),
+    ("[ocr]\ndpi = 3.5\n", ["ocr.dpi", "heltal"]),
+])
+def test_a_bad_value_is_explained_in_swedish_without_class_names(tmp_path, text, words):
+    with pytest.raises(SettingsError) as info:
+        load_settings(_toml(tmp_path, text))
+    message = str(info.value)
+    for word in words:
+        assert word in message
+    for english in ("validation error", "Input should", "type=", "pydantic", "Settings"):
+        assert english not in message
+
+
+def test_a_bad_environment_value_names_the_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRANT_INTAKE_POLL_MINUTES", "fem")
+    with pytest.raises(SettingsError, match="GRANT_INTAKE_POLL_MINUTES"):
+        load_settings(_toml(tmp_path, ""))

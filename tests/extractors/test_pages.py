@@ -1,5 +1,4 @@
 """DocumentReader end to end: real worker processes, real Tesseract, fixtures made here."""
-import time
 
 import pytest
 
@@ -87,11 +86,10 @@ def test_multi_page_tiff(reader):
     assert all(w.page == 2 for w in doc.pages[1].words)
 
 
-def test_png_bomb_is_refused_quickly_without_decoding(reader):
-    started = time.monotonic()
+def test_png_bomb_is_refused_without_decoding(reader):
     doc = reader.read(png_bomb(), "image/png")
     assert doc.error == "Bilden har 1 600 000 000 bildpunkter; gränsen är 100 000 000"
-    assert doc.pages == [] and time.monotonic() - started < 1.0
+    assert doc.pages == []  # how fast: benchmarks/test_timing.py
 
 
 def test_bomb_between_one_and_two_times_the_limit_is_refused(reader):
@@ -123,11 +121,9 @@ def test_bad_bytes_get_a_reason(reader, data, reason):
     assert doc.error == reason and doc.pages == []
 
 
-def test_page_limit_refuses_fast(reader):
-    started = time.monotonic()
+def test_page_limit_refuses(reader):
     doc = reader.read(blank_pdf(400))
-    assert doc.error == "Dokumentet har 400 sidor; gränsen är 200"
-    assert time.monotonic() - started < 1.0
+    assert doc.error == "Dokumentet har 400 sidor; gränsen är 200"  # how fast: benchmarks/
 
 
 def test_size_limit():

@@ -20,3 +20,15 @@ def test_unknown_bytes_are_none():
     assert sniff_media_type(b"Hej, har kommer rekvisitionen") is None
     assert sniff_media_type(bytes(range(256)) * 4) is None
     assert sniff_media_type(b"PK\x03\x04rest") == "application/zip"
+
+
+def test_a_zip_storing_a_pdf_uncompressed_is_a_zip():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("rekvisition.pdf", text_pdf(["Hej"]))
+    data = buffer.getvalue()
+    assert b"%PDF-" in data[:1024]
+    assert sniff_media_type(data) == "application/zip"

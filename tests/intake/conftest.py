@@ -5,13 +5,14 @@ import shutil
 
 import pytest
 
+from tests.conftest import unavailable
 from tests.intake.fakes.dovecot import DOVECOT, DovecotServer, ImapAccount
 
 
 @pytest.fixture(scope="session")
 def dovecot():
     if not shutil.which(DOVECOT):
-        pytest.skip("dovecot is not installed (make setup installs dovecot-imapd)")
+        unavailable("dovecot is not installed (make setup installs dovecot-imapd)")
     server = DovecotServer()
     yield server
     server.stop()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 
 import pytest
 
@@ -75,15 +74,13 @@ def test_silent_server_times_out_as_a_source_error() -> None:
     thread = threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True)
     thread.start()
     account = ImapAccount("127.0.0.1", listener.getsockname()[1], "x", "y")
-    started = time.monotonic()
-    try:
+    try:  # how soon: benchmarks/test_timing.py
         with pytest.raises(SourceError):
             list(ImapSource(account.settings(timeout_seconds=0.5)).fetch())
     finally:
         listener.close()
         for conn in accepted:
             conn.close()
-    assert time.monotonic() - started < 5
 
 
 def test_missing_folder_is_a_source_error(imap_account: ImapAccount) -> None:

@@ -14,7 +14,7 @@ from config.settings import Settings, WebSettings
 from storage.db import open_database
 from storage.originals import OriginalStore
 from tests.webui.seed import PASSWORD, Seeded, seed
-from webui.app import create_app
+from webui.app import SESSION_COOKIE, create_app  # noqa: F401 - tests use the name
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 

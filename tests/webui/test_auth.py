@@ -55,7 +55,7 @@ def test_login_without_csrf_token_is_refused(client):
 
 def test_expired_session_says_so(client, desk, monkeypatch):
     assert login(client, "rita").status_code == 303
-    hours = desk[0].state.settings.web.session_hours
+    hours = desk[0].state.settings.session.hours
     real = time.time
     monkeypatch.setattr(time, "time", lambda: real() + hours * 3600 + 5)
     response = client.get("/cases")

@@ -14,12 +14,16 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from tests.conftest import unavailable
 from tests.webui.browser import screenshot
 from tests.webui.seed import AMOUNT_BBOX, PAGE_H, PAGE_W, PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 
-sync_api = pytest.importorskip("playwright.sync_api")
+try:
+    from playwright import sync_api
+except ImportError:
+    unavailable("playwright is not installed")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -50,7 +54,7 @@ def live_url(desk):
 @pytest.fixture
 def page(live_url):
     if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium")
+        unavailable("no /usr/bin/chromium")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="sv-SE")

@@ -76,3 +76,43 @@ def test_make_server_builds_the_app_on_the_configured_address(tmp_path):
     server = make_server(settings, port=8765)
     assert (server.config.host, server.config.port) == ("127.0.0.1", 8765)
     assert server.config.app.title.startswith("grant-intake")
+
+
+def test_users_reset_password_ends_the_users_sessions(tmp_path):
+    from storage.models import AuditEntry, WebSession
+
+    settings = Settings(db=f"sqlite:///{tmp_path}/r.db", data_dir=tmp_path / "store")
+    app, runner = _runner_app(settings), CliRunner()
+    runner.invoke(app, ["users", "add", "rita", "--password-stdin"], input="ett-långt-lösen\n")
+    factory = open_database(settings.db)
+    with factory() as s:
+        rita = s.scalar(select(User).where(User.username == "rita"))
+        s.add(WebSession(token_hash="a" * 64, user_id=rita.id))
+        s.commit()
+
+    generated = runner.invoke(app, ["users", "reset-password", "rita"])
+    assert generated.exit_code == 0, generated.output
+    password = generated.stdout.strip()
+    assert len(password) >= 12 and "rita" in generated.stderr
+    typed = runner.invoke(app, ["users", "reset-password", "rita", "--password-stdin"],
+                          input="ett-annat-lösen\n")
+    assert typed.exit_code == 0
+    missing = runner.invoke(app, ["users", "reset-password", "nils"])
+    assert missing.exit_code == 2 and "finns inte" in missing.output
+    with factory() as s:
+        assert authenticate(s, "rita", "ett-annat-lösen") is not None
+        assert s.scalar(select(WebSession)) is None
+        assert s.scalars(select(AuditEntry).where(
+            AuditEntry.action == "user_password_reset")).all()[0].actor == "cli"
+
+
+def test_behind_a_reverse_proxy_its_forwarded_headers_are_believed(tmp_path):
+    from config.settings import WebSettings
+    from webui.cli import make_server
+
+    plain = Settings(db=f"sqlite:///{tmp_path}/m.db", data_dir=tmp_path / "store")
+    assert make_server(plain).config.proxy_headers is False
+    proxied = Settings(db=f"sqlite:///{tmp_path}/m.db", data_dir=tmp_path / "store",
+                       web=WebSettings(forwarded_allow_ips="127.0.0.1"))
+    config = make_server(proxied).config
+    assert config.proxy_headers is True and config.forwarded_allow_ips == "127.0.0.1"

@@ -10,7 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEntry, User
-from webui.accounts import ROLE_NAMES, ROLES, AccountError, create_user, list_users, set_user_state
+from webui.accounts import (
+    ROLE_NAMES,
+    ROLES,
+    AccountError,
+    create_user,
+    list_users,
+    new_password,
+    set_password,
+    set_user_state,
+)
 from webui.deps import Admin, Csrf, Db, Handlaggare
 from webui.errors import PageError
 from webui.sessions import flash
@@ -22,10 +31,10 @@ AUDIT_PAGE = 200
 
 
 def _users_page(request: Request, db: Session, *, status_code: int = 200, error: str | None = None,
-                form: dict | None = None) -> Response:
+                form: dict | None = None, reset: tuple[str, str] | None = None) -> Response:
     return request.app.state.templates.TemplateResponse(request, "users.html", {
         "users": list_users(db), "roles": ROLES, "role_names": ROLE_NAMES, "error": error,
-        "form": form or {}}, status_code=status_code)
+        "form": form or {}, "reset": reset}, status_code=status_code)
 
 
 @router.get("/users")
@@ -67,6 +76,26 @@ def change_user(request: Request, db: Db, user: Admin, user_id: int,
     db.commit()
     flash(request, f"Användaren {target.username} är ändrad.")
     return RedirectResponse("/users", status_code=303)
+
+
+@router.post("/users/{user_id:int}/password")
+def reset_password(request: Request, db: Db, user: Admin, user_id: int,
+                   _csrf: None = Csrf) -> Response:
+    """A new random password for a user, shown to the administrator once; the user's sessions
+    end. The page is answered directly, so the password is in no cookie and no redirect."""
+    target = db.get(User, user_id)
+    if target is None:
+        raise PageError(404, "Användaren finns inte.")
+    if target.id == user.id:
+        return _users_page(request, db, status_code=422,
+                           error="Ditt eget lösenord byter du under ditt namn uppe till höger.")
+    password = new_password()
+    set_password(db, target, password, actor=user.username)
+    db.commit()
+    log.info("password_reset username=%s by=%s", target.username, user.username)
+    response = _users_page(request, db, reset=(target.username, password))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get("/audit")
