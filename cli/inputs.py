@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from extractors.sniff import sniff_media_type
+from extractors.reading.sniff import sniff_media_type
 from intake.pipeline import Incoming
 
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")

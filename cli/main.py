@@ -156,8 +156,8 @@ def extract(ctx: typer.Context,
     from cli.inputs import expand, incoming_for
     from extractors.fields import extract_fields
     from extractors.model import Extraction
-    from extractors.pages import DocumentReader
-    from extractors.sniff import sniff_media_type
+    from extractors.reading.pages import DocumentReader
+    from extractors.reading.sniff import sniff_media_type
     from intake.message import parse_message
     from intake.pipeline import read_options
     from intake.records import extraction_record
@@ -265,7 +265,7 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @documents_app.command("reindex")
 def documents_reindex(ctx: typer.Context) -> None:
     """Läs om originalen till handlingar som saknar sparad sidtext, för sökningen."""
-    from extractors.pages import DocumentReader
+    from extractors.reading.pages import DocumentReader
     from intake.page_text import backfill_page_texts
     from intake.pipeline import read_options
 

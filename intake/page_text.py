@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from extractors.pages import DocumentReader
+from extractors.reading.pages import DocumentReader
 from storage.models import Document
 from storage.originals import OriginalStore
 from storage.search import documents_without_text, store_page_texts

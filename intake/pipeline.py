@@ -22,8 +22,8 @@ from config.programs import ProgramCatalog, default_programs
 from config.settings import Settings
 from extractors.fields import extract_fields
 from extractors.model import DocumentText, Extraction
-from extractors.pages import DocumentReader, ReadOptions
-from extractors.sniff import sniff_media_type
+from extractors.reading.pages import DocumentReader, ReadOptions
+from extractors.reading.sniff import sniff_media_type
 from intake.body import body_document
 from intake.expectations import refresh_after_intake
 from intake.message import ParsedMessage, display_name, parse_message

@@ -25,7 +25,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytesseract
 
-from extractors.pages import DocumentReader, ReadOptions
+from extractors.reading.pages import DocumentReader, ReadOptions
 
 
 def _has_text_layer(path: Path) -> bool:

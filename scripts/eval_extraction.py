@@ -2,10 +2,10 @@
 
 usage: python scripts/eval_extraction.py [CORPUS_DIR] [--only text|scanned] [--file A13.pdf]
 
-Text PDFs are read through their text layer (extractors.pdf_text.page_words); scanned ones
-through Tesseract (extractors.tesseract, swe+eng, 300 dpi, one thread), with OCR words cached under
+Text PDFs are read through their text layer (extractors.reading.pdf_text.page_words); scanned ones
+through Tesseract (extractors.reading.tesseract, swe+eng, 300 dpi, one thread), with OCR words cached under
 /tmp so reruns are fast. With --pages, every file goes through the product's page reader
-(extractors.pages.DocumentReader) instead. Fields are compared the way ../shared/tools/score.py's ``compare``
+(extractors.reading.pages.DocumentReader) instead. Fields are compared the way ../shared/tools/score.py's ``compare``
 does. Results go to stdout; a wrong value is printed with what was expected.
 """
 from __future__ import annotations
@@ -30,8 +30,8 @@ from PIL import Image
 
 from extractors.fields import extract_fields
 from extractors.model import DocumentText, Extraction, PageText, Word
-from extractors.pdf_text import assign_lines, page_words
-from extractors.tesseract import tesseract_words
+from extractors.reading.pdf_text import assign_lines, page_words
+from extractors.reading.tesseract import tesseract_words
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "devset"
 CACHE_DIR = Path("/tmp/grant-intake-eval-ocr-v2")
@@ -158,11 +158,11 @@ def main() -> None:
     ap.add_argument("--only", choices=["text", "scanned"])
     ap.add_argument("--file", action="append", help="only these files")
     ap.add_argument("--pages", action="store_true",
-                    help="read through extractors.pages.DocumentReader (no OCR cache)")
+                    help="read through extractors.reading.pages.DocumentReader (no OCR cache)")
     args = ap.parse_args()
     reader = None
     if args.pages:
-        from extractors.pages import DocumentReader, ReadOptions
+        from extractors.reading.pages import DocumentReader, ReadOptions
 
         reader = DocumentReader(ReadOptions(workers=1))
     truth = json.loads((args.corpus / "truth.json").read_text(encoding="utf-8"))

@@ -88,7 +88,7 @@ def store(tmp_path: Path) -> OriginalStore:
 def reader():
     """One document reader (and worker pool) for the whole test session."""
     from config.settings import Settings
-    from extractors.pages import DocumentReader
+    from extractors.reading.pages import DocumentReader
     from intake.pipeline import read_options
 
     with DocumentReader(read_options(Settings(_env_file=None))) as r:

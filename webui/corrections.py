@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from config.programs import ProgramCatalog
 from config.registry import load_registry
-from extractors.amounts import parse_amount
-from extractors.dates import parse_date
+from extractors.fields.amounts import parse_amount
+from extractors.fields.dates import parse_date
 from extractors.model import OrgRef
-from extractors.organisations import find_organisation
+from extractors.fields.organisations import find_organisation
 from storage.models import AuditEntry, Document, ValueCorrection
 from validators.swedish import DOCUMENT_TYPE_NAMES, field_name
 from webui.present import CORRECTABLE_FIELDS, value_text

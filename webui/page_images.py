@@ -3,7 +3,7 @@ pixel budget, and page sizes in the units the evidence boxes are given in.
 
 Boxes are PDF points from the page's top-left corner. For an image that is what the extractor
 makes of pixels: ``px × 72 / dpi``, the dpi from the file when it is at least MIN_IMAGE_DPI,
-else 72, and the first frame turned upright by its EXIF orientation (extractors.page_worker).
+else 72, and the first frame turned upright by its EXIF orientation (extractors.reading.page_worker).
 
 These functions run in the renderer's worker process (webui.page_renderer), never in the
 web process: a page can be as large as a PDF allows (200 000 pt a side) and decoding can be slow.
@@ -18,7 +18,7 @@ from contextlib import contextmanager
 import pypdfium2 as pdfium
 from PIL import Image
 
-from extractors.limits import PixelLimitError, pixel_limit
+from extractors.reading.limits import PixelLimitError, pixel_limit
 
 PDF = "application/pdf"
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
@@ -29,7 +29,7 @@ ZOOMS = (1, 2, 3)
 MAX_PIXELS = 6_000_000
 """The most pixels one page image has, whatever the page size and zoom (about 18 MB as RGB)."""
 MIN_IMAGE_DPI = 50
-"""As extractors.page_worker.MIN_IMAGE_DPI (not imported: that module loads the OCR stack)."""
+"""As extractors.reading.page_worker.MIN_IMAGE_DPI (not imported: that module loads the OCR stack)."""
 MAX_SIDE = 8_000
 """The longest side of a page image in pixels (a 200 000 × 10 pt strip stays narrow)."""
 

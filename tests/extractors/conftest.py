@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-from extractors.pages import DocumentReader, ReadOptions
+from extractors.reading.pages import DocumentReader, ReadOptions
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # in-process Tesseract calls, as in the workers
 

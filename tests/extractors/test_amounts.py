@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.amounts import declared_scale, find_amounts, parse_amount, with_scale
+from extractors.fields.amounts import declared_scale, find_amounts, parse_amount, with_scale
 from extractors.model import Amount
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from config.programs import parse_programs
-from extractors import classify
-from extractors.nlp import parse
+from extractors.fields import classify
+from extractors.fields.nlp import parse
 
 
 def _type(text: str) -> str:

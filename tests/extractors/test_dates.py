@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.dates import MONTHS, find_dates, parse_date
+from extractors.fields.dates import MONTHS, find_dates, parse_date
 
 
 @pytest.mark.parametrize(

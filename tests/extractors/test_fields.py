@@ -7,7 +7,7 @@ import pytest
 
 from extractors.fields import extract_fields
 from extractors.model import Amount, DocumentText, PageText, Word
-from extractors.ocr import group_lines
+from extractors.reading.ocr import group_lines
 
 CHAR = 5.5
 LINE = 14.0
@@ -28,7 +28,7 @@ def text_doc(text: str, source: str = "text", confidence: float = 1.0) -> Docume
 def cells_doc(cells: list[tuple[float, float, str]], confidence: float = 0.95,
               slope: float = 0.0) -> DocumentText:
     """An OCR page from (x, y, text) cells, in the order OCR emitted them, lined up as the
-    reader does it (extractors.ocr.group_lines in the deskewed frame).
+    reader does it (extractors.reading.ocr.group_lines in the deskewed frame).
 
     ``slope`` tilts the page: each word sits ``slope * x`` lower than at the left margin.
     """
@@ -688,4 +688,177 @@ Region Gävleborg
 Samverkande kommuner: Giivle kommun, Sandviken kommun
 """
     ex = extract_fields(text_doc(text, source="ocr", confidence=0.9))
-    assert codes(ex.collaborating_municipalities) == ["2181", "2180"]
+    assert codes(ex.collaborating_municipalities) == ["2180", "2181"]
+
+
+# -- amounts stated in prose by a verb, and statements of zero (issue 10, class 1) -----------
+
+REPORT_IN_PROSE = """Region Östergötland
+Datum 2025-02-12
+Återrapportering av statsbidrag – utökade hembesöksprogram 2024
+Region Östergötland har för bidragsåret 2024 tagit emot 4 778 000 kronor i
+statsbidrag. Under perioden den 1 januari 2024 till den 31 december 2024 har 4 415
+700:- använts för utökade hembesök i samverkan med socialtjänsten.
+{unused}
+"""
+
+
+def test_a_return_report_in_prose_states_its_amounts_by_verbs():
+    text = REPORT_IN_PROSE.format(unused="Ej använda medel, 362 300:-, återbetalas till Socialstyrelsen.")
+    ex = extract_fields(text_doc(text))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 4_778_000, "used": 4_415_700, "unused": 362_300}
+    assert all(ex.confidence(f"amounts.{k}") >= 0.8 for k in ex.amounts)
+
+
+@pytest.mark.parametrize("statement", [
+    "Samtliga medel har förbrukats och inget belopp återbetalas.",
+    "Statsbidraget har använts i sin helhet.",
+    "Inga medel återbetalas.",
+])
+def test_a_statement_of_zero_is_an_unused_amount_of_nothing(statement):
+    ex = extract_fields(text_doc(REPORT_IN_PROSE.format(unused=statement)))
+    assert ex.amounts["unused"] == Amount(0)
+    [evidence] = [e for e in ex.evidence if e.field == "amounts.unused"]
+    assert fold_words(evidence.text) in fold_words(statement)
+
+
+def fold_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def test_a_stated_figure_wins_over_a_statement_of_zero():
+    ex = extract_fields(text_doc(REPORT_IN_PROSE.format(
+        unused="Ej använda medel, 362 300 kr, återbetalas. Inget belopp återbetalas i år.")))
+    assert ex.amounts["unused"].value == 362_300
+
+
+# -- municipality lists as Swedish coordination (issue 10, class 2) -------------------------
+
+REQUISITION_WITH = """Region Västerbotten
+Rekvisition – statsbidrag till barnhälsovården
+Härmed rekvirerar Region Västerbotten 1 452 000 kr för utökade hembesöksprogram 2024.
+{sentence}
+"""
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Arbetet genomförs i samverkan med Skellefteå, Umeås kommun.", ["2482", "2480"]),
+    ("Arbetet genomförs i samverkan med Umeå kommun, Skellefteå.", ["2480", "2482"]),
+    ("Arbetet sker i samverkan med Umeås och Vännäs kommuner.", ["2480", "2460"]),
+    ("Regionen samverkar med Umeå, Vännäs och Skellefteå kommuner kring programmet.",
+     ["2480", "2460", "2482"]),
+    ("De kommuner som regionen samverkar med är kommunerna Umeå och Vännäs.", ["2480", "2460"]),
+    ("Arbetet sker i samverkan med Umeå stad och Kommunen Skellefteå.", ["2480", "2482"]),
+    ("Arbetet sker i samverkan med Skellefteås kommur och Umeå kommun.", ["2482", "2480"]),
+])
+def test_municipalities_in_a_coordinated_list(sentence, expected):
+    ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
+    assert codes(ex.collaborating_municipalities) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Arbetet genomförs i samverkan med socialtjänsten.",
+    "Arbetet genomförs i samverkan med Region Västerbotten och Umeå.",
+    "Arbetet sker i samverkan med socialtjänsten, vilket gynnar familjer i Umeå.",
+])
+def test_bare_names_need_a_list_that_says_kommun(sentence):
+    ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
+    assert ex.collaborating_municipalities == []
+
+
+# -- shares and decisions in other wordings --------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "share"), [
+    ("Kommunens andel av områdets medel är 45 procent och regionens andel 55 procent.", 45.0),
+    ("Regionens andel är 55 procent och kommunens andel 45 procent.", 45.0),
+    ("Fördelningen mellan kommun och region är 40 respektive 60 procent av medlen.", 40.0),
+    ("Fördelningen mellan region och kommun är 60 respektive 40 procent av medlen.", 40.0),
+])
+def test_a_share_owned_by_the_party_named_before_it(sentence, share):
+    ex = extract_fields(text_doc(
+        "Botkyrka kommun\nRekvisition av statsbidrag för pilotverksamhet i barnhälsovården 2023\n"
+        f"Botkyrka kommun rekvirerar härmed 580 000 kronor.\n{sentence}\n"))
+    assert ex.municipal_share_percent == share
+
+
+def test_a_decision_whose_att_ocr_read_as_all():
+    ex = extract_fields(text_doc(
+        "Göteborgs Stad\nPROTOKOLLSUTDRAG Sammanträdesdatum 2023-05-17\n"
+        "Statsbidrag för pilotverksamhet i barnhälsovården 2023\nBeslut\n"
+        "Socialnämnden Nordost beslutar\n"
+        "all. avsätta 758 000 kronor av statsbidraget för pilotverksamhet i barnhälsovården\n"
+        "Sammanfattning av ärendet\n", source="ocr", confidence=0.9))
+    assert ex.document_type == "decision"
+    assert ex.amounts["decided"].value == 758_000
+
+
+@pytest.mark.parametrize(("prose", "amounts"), [
+    ("Region Skåne har för 2024 tagit emot 6 334 000 kronor, varav 5 802 300 kronor har\n"
+     "förbrukats. Återstående 531 700 kronor återbetalas.",
+     {"received": 6_334_000, "used": 5_802_300, "unused": 531_700}),
+    ("För 2024 har regionen tagit emot 12 774 000 kronor. Förbrukat belopp uppgår till\n"
+     "11 905 000 kronor, och ej förbrukade medel om 869 000 kronor återbetalas.",
+     {"received": 12_774_000, "used": 11_905_000, "unused": 869_000}),
+])
+def test_each_amount_takes_the_role_of_its_own_part_of_the_sentence(prose, amounts):
+    ex = extract_fields(text_doc(
+        f"Region Skåne\nÅterrapportering av statsbidrag för utökade hembesöksprogram 2024\n{prose}\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == amounts
+
+
+def test_a_table_that_began_on_the_page_before_is_no_sum_mismatch():
+    rows = "\n".join(f"BVC {name} {value}" for name, value in
+                     [("Norra", "297 500"), ("Södra", "288 200"), ("Östra", "251 000")])
+    ex = extract_fields(text_doc(
+        "Ekonomisk redovisning av statsbidrag\nEnhet Förbrukat, kr\n"
+        f"{rows}\nSida 1\nEnhet Förbrukat, kr\nBVC Västra 100 000\nBVC Centrum 200 000\n"
+        "Summa förbrukat 1 136 700\n"))
+    assert ex.tables == []
+
+
+def test_an_e_service_printout_whose_labels_wrap_beside_their_values():
+    """Label column at x=56, value column at x=300; the labels wrap onto a second line."""
+    rows = [
+        ("Rekvisition av statsbidrag – kvittens", None),
+        ("Organisation", "Region Skåne"),
+        ("Bidragsår", "2024"),
+        ("Rekvirerat belopp (kr)", "9 903 000"),
+        ("Kommuner som regionen samverkar", "Malmö"),
+        ("med", "Helsingborg"),
+        (None, "Landskrona"),
+        ("Andel av bidraget som finansierar", "30"),
+        ("kommunal verksamhet (%)", None),
+        ("Kvarvarande medel", "Regionen önskar ta del av kvarvarande medel"),
+    ]
+    words = []
+    for i, (label, value) in enumerate(rows):
+        for column, text in ((56.0, label), (300.0, value)):
+            x = column
+            for token in (text or "").split():
+                words.append(Word(token, 1, (x, 60 + i * LINE, x + CHAR * len(token),
+                                             70 + i * LINE), 1.0, i))
+                x += CHAR * (len(token) + 1)
+    ex = extract_fields(DocumentText([PageText(1, 595, 842, words, "text")], "application/pdf"))
+    assert codes(ex.collaborating_municipalities) == ["1280", "1283", "1282"]
+    assert ex.municipal_share_percent == 30.0
+
+
+def test_a_form_row_whose_label_ocr_damaged_keeps_its_role_by_a_cue():
+    ex = extract_fields(text_doc(
+        "Ekonomisk redovisning av statsbidrag\nRegion Blekinge\nBidragsår 2024\n"
+        "Erhallet bidrag (kr) 4 089 000\nForbrukat bidrag (kr) 3 702 500\n"
+        "ie uae a bidrag som aterbetalas 386 500\n", source="ocr", confidence=0.9))
+    assert ex.amounts["unused"].value == 386_500
+    assert ex.confidence("amounts.unused") < 0.9
+
+
+def test_an_amount_of_another_grant_year_is_not_this_reports():
+    ex = extract_fields(text_doc(
+        "Västra Götalandsregionen\n"
+        "Återrapportering av statsbidrag för utökade hembesöksprogram 2024\n"
+        "Av 2023 års bidrag, 5 650 000 kronor, återbetalades 412 000 kronor i mars 2024.\n"
+        "För 2024 har regionen tagit emot 12 774 000 kronor. Förbrukat belopp uppgår till\n"
+        "11 905 000 kronor, och ej förbrukade medel om 869 000 kronor återbetalas.\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 12_774_000, "used": 11_905_000, "unused": 869_000}

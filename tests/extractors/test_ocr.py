@@ -2,7 +2,7 @@
 import numpy as np
 
 from extractors.model import Word
-from extractors.ocr import group_lines, ocr_page, sideways
+from extractors.reading.ocr import group_lines, ocr_page, sideways
 from tests.extractors.conftest import binarised, dashed_table, shadowed, text_image
 
 

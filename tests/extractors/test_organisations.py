@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from config.registry import load_registry
-from extractors.organisations import find_organisation
+from extractors.fields.organisations import find_organisation
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.pages import DocumentReader, ReadOptions
+from extractors.reading.pages import DocumentReader, ReadOptions
 from tests.extractors.conftest import (
     LETTER_LINES,
     binarised,

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from extractors.ocr import map_box
-from extractors.preprocess import (
+from extractors.reading.ocr import map_box
+from extractors.reading.preprocess import (
     clean_page,
     dashed_rule_mask,
     estimate_skew,

@@ -1,9 +1,9 @@
-"""The second reading of doubtful numbers (extractors.reread), on small images."""
+"""The second reading of doubtful numbers (extractors.reading.reread), on small images."""
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.reread import _number_spans, despeckle, recheck_numbers
-from extractors.tesseract import RawWord, tesseract_words
+from extractors.reading.reread import _number_spans, despeckle, recheck_numbers
+from extractors.reading.tesseract import RawWord, tesseract_words
 from tests.extractors.conftest import FONT, text_image
 
 

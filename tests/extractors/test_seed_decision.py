@@ -1,7 +1,7 @@
 """Seed 002 (Region Örebro län's decision on the 2023 grant) as a real PDF through the text layer.
 
 The seed's text is carried as a fixture; the PDF is rendered here with reportlab and read back
-with pdfplumber and extractors.pdf_text, the way text PDFs are read in production.
+with pdfplumber and extractors.reading.pdf_text, the way text PDFs are read in production.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from extractors.fields import extract_fields
 from extractors.model import Amount, DocumentText, PageText
-from extractors.pdf_text import page_words
+from extractors.reading.pdf_text import page_words
 
 FIXTURE = Path(__file__).with_name("fixtures") / "seed_002_decision.txt"
 

@@ -1,4 +1,4 @@
-from extractors.sniff import sniff_media_type
+from extractors.reading.sniff import sniff_media_type
 from tests.extractors.conftest import image_bytes, png_bomb, text_image, text_pdf
 
 

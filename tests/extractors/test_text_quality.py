@@ -1,4 +1,4 @@
-from extractors.text_quality import text_quality, word_is_damaged
+from extractors.reading.text_quality import text_quality, word_is_damaged
 
 CLEAN = (
     "Socialstyrelsen har i uppdrag att fördela statsbidrag till regioner och kommuner för att "

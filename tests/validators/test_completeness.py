@@ -73,6 +73,16 @@ def test_messages_name_the_document():
 def test_instructions_and_other_documents_have_no_required_fields():
     assert missing_field(requisition(document_type="instruction", amounts={}), context()) == []
     assert missing_field(requisition(document_type="other", amounts={}), context()) == []
+    assert required_fields(requisition(document_type="instruction"), context()) == ()
+
+
+@pytest.mark.parametrize("kind", ["instruction", "other"])
+def test_instructions_and_other_documents_are_checked_for_their_type_only(kind):
+    uncertain = [evidence(f, 0.3) for f in ("program", "grant_year", "organisation")]
+    assert low_confidence(requisition(document_type=kind, evidence=uncertain), context()) == []
+    doubtful_type = requisition(document_type=kind, evidence=[evidence("document_type", 0.3)])
+    [flag] = low_confidence(doubtful_type, context())
+    assert flag.details["fields"] == ["document_type"]
 
 
 def test_low_confidence_names_the_uncertain_required_fields_in_one_flag():

@@ -67,10 +67,17 @@ def test_unknown_program(fields, words):
     assert words in flag.message
 
 
-def test_unknown_program_checks_instructions_but_not_other_documents():
-    assert unknown_program(requisition(document_type="instruction", program=None), context())
-    assert unknown_program(requisition(document_type="other", program=None), context()) == []
-    assert unknown_program(requisition(), context()) == []
+@pytest.mark.parametrize("kind", ["instruction", "other"])
+def test_instructions_and_other_documents_need_no_program_year(kind):
+    """Socialstyrelsen's instructions and a region's internal routine name no grant year."""
+    for fields in ({"program": None}, {"grant_year": None}, {"grant_year": 2030}):
+        assert unknown_program(requisition(document_type=kind, **fields), context()) == []
+    assert unknown_program(requisition(program=None), context())
+
+
+@pytest.mark.parametrize("kind", ["instruction", "other"])
+def test_instructions_and_other_documents_need_no_recipient(kind):
+    assert unknown_recipient(requisition(document_type=kind, organisation=None), context()) == []
 
 
 def test_municipality_requisitioning_a_regions_only_year():

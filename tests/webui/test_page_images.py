@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from extractors import page_worker
+from extractors.reading import page_worker
 from storage.models import Document, ExtractedValue, Message
 from tests.extractors.conftest import image_bytes, text_image
 from webui import page_images

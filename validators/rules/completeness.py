@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extractors.model import Extraction
 from validators.codes import make_flag
-from validators.lookup import program_year
+from validators.lookup import RECIPIENT_DOCUMENTS, program_year
 from validators.model import Context, Flag
 from validators.swedish import document_noun, field_name, format_decimal, join_list
 
@@ -15,11 +15,15 @@ BASE_REQUIRED: dict[str, tuple[str, ...]] = {
 """The contract's required fields, for documents whose program-year is not configured."""
 
 IDENTIFYING_FIELDS = ("document_type", "program", "grant_year", "organisation")
-"""Checked for confidence on every document besides its required fields."""
+"""Checked for confidence on documents from or about a recipient besides their required
+fields; on instructions and other documents only the type is."""
 
 
 def required_fields(doc: Extraction, ctx: Context) -> tuple[str, ...]:
-    """The program-year's required fields for the type and kind, else the contract's base set."""
+    """The program-year's required fields for the type and kind, else the contract's base set;
+    none for instructions and other documents, which are from or about no recipient."""
+    if doc.document_type not in RECIPIENT_DOCUMENTS:
+        return ()
     py = program_year(doc, ctx)
     if py is None:
         return BASE_REQUIRED.get(doc.document_type, ())
@@ -38,7 +42,9 @@ def missing_field(doc: Extraction, ctx: Context) -> list[Flag]:
 
 def low_confidence(doc: Extraction, ctx: Context) -> list[Flag]:
     uncertain: dict[str, float] = {}
-    for field in dict.fromkeys((*required_fields(doc, ctx), *IDENTIFYING_FIELDS)):
+    identifying = IDENTIFYING_FIELDS if doc.document_type in RECIPIENT_DOCUMENTS else (
+        "document_type",)
+    for field in dict.fromkeys((*required_fields(doc, ctx), *identifying)):
         confidence = doc.confidence(field)
         if doc.has(field) and confidence is not None and confidence < ctx.confidence_threshold:
             uncertain[field] = round(confidence, 3)

@@ -14,9 +14,6 @@ from validators.lookup import (
 from validators.model import Context, Flag
 from validators.swedish import KIND_NAMES, KIND_PLURALS, document_noun, join_list
 
-PROGRAM_DOCUMENTS = RECIPIENT_DOCUMENTS | {"instruction"}
-
-
 def unknown_recipient(doc: Extraction, ctx: Context) -> list[Flag]:
     """No organisation, or one that is not in the registry of regions and municipalities."""
     if doc.document_type not in RECIPIENT_DOCUMENTS:
@@ -36,7 +33,10 @@ def unknown_recipient(doc: Extraction, ctx: Context) -> list[Flag]:
 
 
 def unknown_program(doc: Extraction, ctx: Context) -> list[Flag]:
-    if doc.document_type not in PROGRAM_DOCUMENTS:
+    """No program or grant year, or one not configured, on a document from or about a
+    recipient. Instructions and other documents need neither (a region's internal routine
+    names no grant year)."""
+    if doc.document_type not in RECIPIENT_DOCUMENTS:
         return []
     if doc.program is None and doc.grant_year is None:
         message = "Statsbidrag och bidragsår kunde inte identifieras"

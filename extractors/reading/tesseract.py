@@ -1,7 +1,7 @@
 """Tesseract's words on a grayscale image: text, pixel box, confidence, line, as plain data.
 
 The one place page text is asked of Tesseract (pytesseract runs the binary on a temp file);
-extractors.ocr reads pages with it, extractors.reread single numbers.
+extractors.reading.ocr reads pages with it, extractors.reading.reread single numbers.
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from extractors.text import fold
+from extractors.fields.text import fold
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,

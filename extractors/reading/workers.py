@@ -24,7 +24,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-WORKER_MODULE = "extractors.page_worker"
+WORKER_MODULE = "extractors.reading.page_worker"
 GRACE_SECONDS = 2.0
 """Added to a task's time limit before the worker is killed (the worker's own limit on
 Tesseract ends most slow pages first, with the page's own error)."""

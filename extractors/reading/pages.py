@@ -21,11 +21,11 @@ import pydantic
 import pypdfium2 as pdfium
 from PIL import Image, UnidentifiedImageError
 
-from extractors import limits
+from extractors.reading import limits
 from extractors.model import DocumentText, PageText
-from extractors.page_worker import PageResult, PageTask
-from extractors.sniff import PDF, READABLE_TYPES, sniff_media_type
-from extractors.workers import Job, WorkerLost, WorkerPool, WorkerTimeout
+from extractors.reading.page_worker import PageResult, PageTask
+from extractors.reading.sniff import PDF, READABLE_TYPES, sniff_media_type
+from extractors.reading.workers import Job, WorkerLost, WorkerPool, WorkerTimeout
 
 log = logging.getLogger(__name__)
 K = TypeVar("K")

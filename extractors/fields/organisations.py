@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from config.registry import Organisation, OrgKind, load_registry
 from extractors.model import OrgRef
-from extractors.nlp import Phrases, parse
-from extractors.text import fold
+from extractors.fields.nlp import Phrases, parse
+from extractors.fields.text import fold
 
 FUZZY_CUTOFF = 86
 """rapidfuzz ratio (0..100) a damaged name must reach against a variant to count."""

@@ -1,7 +1,7 @@
 """The spaCy pipeline and phrase matchers, built once per process.
 
 A blank Swedish pipeline (no model download) whose one component writes each token's folded
-form (extractors.text.fold) into ``norm_``; every PhraseMatcher matches on NORM, so "Örebro",
+form (extractors.fields.text.fold) into ``norm_``; every PhraseMatcher matches on NORM, so "Örebro",
 "ÖREBRO", "Orebro" and "6rebro" all match the same phrase.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from extractors.text import fold
+from extractors.fields.text import fold
 
 
 @Language.component("fold_norms")

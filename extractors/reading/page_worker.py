@@ -15,12 +15,12 @@ import pdfplumber
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 
-from extractors import limits
+from extractors.reading import limits
 from extractors.model import PageText
-from extractors.ocr import Stopwatch, ocr_page
-from extractors.pdf_text import page_words
-from extractors.sniff import PDF
-from extractors.text_quality import text_quality
+from extractors.reading.ocr import Stopwatch, ocr_page
+from extractors.reading.pdf_text import page_words
+from extractors.reading.sniff import PDF
+from extractors.reading.text_quality import text_quality
 
 log = logging.getLogger(__name__)
 

@@ -5,6 +5,7 @@ weighs more than one in the body. Program phrases are data (config/programs.toml
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -13,41 +14,14 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog, default_programs
-from extractors.nlp import PhraseHit, Phrases
-from extractors.text import fold
+from extractors.fields.language import language
+from extractors.fields.nlp import PhraseHit, Phrases
+from extractors.fields.text import fold
 
 TITLE_WEIGHT = 3.0
 """How much more a cue counts in the title lines than in the body."""
 MIN_TYPE_SCORE = 2.0
 
-DOCUMENT_TYPE_CUES: dict[str, dict[str, float]] = {
-    "requisition": {
-        "rekvisition": 4, "rekvisition av statsbidrag": 5, "rekvirerar": 2,
-        "rekvirerat belopp": 3, "rekvireras": 1, "vi rekvirerar": 3, "ansökan om utbetalning": 3,
-        "rekvisitionen": 3, "rekvirera": 1, "ansöker om att rekvirera": 3,
-        "härmed rekvireras": 3, "härmed rekvirerar": 3,
-    },
-    "return_report": {
-        "återrapportering": 4, "återrapport": 4, "slutrapport": 3, "slutredovisning": 4,
-        "ekonomisk redovisning": 3, "redovisningsperiod": 3, "ej förbrukade medel": 2,
-        "förbrukade medel": 1, "förbrukat": 1, "redovisning av statsbidrag": 4,
-        "återrapporteringen": 3, "kostnadsredovisning": 2,
-    },
-    "decision": {
-        "beslut": 2, "beslutar": 3, "besluta": 2, "protokollsutdrag": 5, "protokoll": 3,
-        "utdrag ur protokoll": 5, "förslag till beslut": 5, "sammanträdesdatum": 3,
-        "beslutsunderlag": 1, "paragraf": 1, "delegationsbeslut": 5, "tjänsteskrivelse": 2,
-        "beslutet": 2, "protokollet": 3, "justerat": 2, "justeras": 2, "utdragsbestyrkande": 4,
-    },
-    "instruction": {
-        "anvisningar": 5, "anvisning": 4, "rutin": 4, "rutiner": 4, "riktlinjer": 4,
-        "vägledning": 3, "regeringsbeslut": 6, "regeringens beslut": 6, "regeringen ger": 4,
-        "regeringen beslutar": 6, "förordning": 1, "villkor för statsbidraget": 2,
-        "information om statsbidrag": 3, "utlysning": 3, "rutinen": 4, "anvisningarna": 4,
-        "anvisningen": 4, "riktlinjerna": 4,
-    },
-}
-"""Cue phrases per type, with their weight; definite forms ("rutinen") count as the word."""
 FUZZY_MIN_LENGTH = 8
 FUZZY_PROGRAM_SCORE = 85
 """rapidfuzz ratio from which a word is taken for a program phrase OCR damaged: one or two
@@ -56,6 +30,23 @@ FUZZY_WEIGHT = 0.5
 COMPOUND_MIN_REST = 4
 """A title word that begins with a one-word cue and goes on for at least this many letters
 ("Rekvisitionsblankett", "Återrapporteringsformulär") is a compound of that cue."""
+
+
+PROSE_WORDS = 8
+REFERENCE_WEIGHT = 0.25
+"""A body cue that names another document ("enligt Socialstyrelsens anvisningar") counts this
+much of its weight: the document refers to that kind of document, it is not one."""
+GENITIVE_NAME = re.compile(r"\b[A-ZÅÄÖ]\w+s\s+$")
+
+
+def _refers_to_another(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` follows an owner in the genitive ("Socialstyrelsens
+    anvisningar") or a referring phrase ("enligt", "med hänvisning till") on its line. A cue
+    that begins its line is a title's or a form's own word, and refers to nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40):start]
+    return bool(GENITIVE_NAME.search(before) or
+                language().document_type_references.search(fold(before)))
 
 
 @dataclass(frozen=True)
@@ -68,12 +59,13 @@ class Classification:
 
 @cache
 def _type_phrases() -> Phrases:
-    return Phrases({t: cues.keys() for t, cues in DOCUMENT_TYPE_CUES.items()})
+    return Phrases({t: cues.keys() for t, cues in language().document_types.items()})
 
 
 @cache
 def _cue_weights() -> dict[tuple[str, str], float]:
-    return {(t, fold(cue)): w for t, cues in DOCUMENT_TYPE_CUES.items() for cue, w in cues.items()}
+    return {(t, fold(cue)): w for t, cues in language().document_types.items()
+            for cue, w in cues.items()}
 
 
 _PROGRAM_PHRASES: dict[int, tuple[ProgramCatalog, Phrases]] = {}
@@ -126,19 +118,41 @@ def _modifiers(text: str, hits: list[PhraseHit], title_end: int) -> set[tuple[in
             if h.key != head.key and head.end <= h.start < line_end}
 
 
+def _in_running_text(text: str, hits: list[PhraseHit], title_end: int) -> set[tuple[int, int]]:
+    """Heading cues inside a sentence rather than naming it ("Socialstyrelsen har i anvisningar
+    inbjudit kommuner att rekvirera medel"): on a line of PROSE_WORDS words or more, and not
+    among its first words. A title begins with what it is ("Anvisningar om statsbidrag ...")."""
+    out = set()
+    for h in hits:
+        if h.start >= title_end:
+            continue
+        line_start = text.rfind("\n", 0, h.start) + 1
+        line_end = text.find("\n", h.start)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if len(line.split()) >= PROSE_WORDS and len(text[line_start:h.start].split()) >= 2:
+            out.add((h.start, h.end))
+    return out
+
+
 def _score(hits: list[PhraseHit], weight_of, title_end: int,
-           untitled: set[tuple[int, int]] | None = None) -> Classification:
+           untitled: set[tuple[int, int]] | None = None,
+           phrase_of=None) -> Classification:
     """Cues scored by weight; one in the title counts TITLE_WEIGHT times, unless it is among
-    ``untitled``."""
-    scores: dict[str, float] = {}
+    ``untitled``. With ``phrase_of``, each phrase counts once, where it weighs most: a long
+    instruction that names "rekvisition" ten times is about requisitions, not one."""
+    weights: dict[tuple[str, str | int], float] = {}
     best: dict[str, tuple[float, PhraseHit]] = {}
     untitled = untitled or set()
-    for hit in hits:
+    for i, hit in enumerate(hits):
         titled = hit.start < title_end and (hit.start, hit.end) not in untitled
         w = weight_of(hit) * (TITLE_WEIGHT if titled else 1.0)
-        scores[hit.key] = scores.get(hit.key, 0.0) + w
+        key = (hit.key, phrase_of(hit) if phrase_of else i)
+        weights[key] = max(weights.get(key, 0.0), w)
         if hit.key not in best or w > best[hit.key][0]:
             best[hit.key] = (w, hit)
+    scores: dict[str, float] = {}
+    for (kind, _), w in weights.items():
+        scores[kind] = scores.get(kind, 0.0) + w
     if not scores:
         return Classification(None, 0.0, None)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -162,15 +176,21 @@ def document_type(doc: Doc, title_end: int,
     def weight(hit: PhraseHit) -> float:
         text = " ".join(fold(doc.text[hit.start:hit.end]).split())
         if (hit.key, text) in weights:
-            return weights[(hit.key, text)]
-        stems = [(len(cue), w) for (t, cue), w in weights.items()
-                 if t == hit.key and " " not in cue and text.startswith(cue)]
-        return max(stems)[1] if stems else 1.0
+            own = weights[(hit.key, text)]
+        else:
+            stems = [(len(cue), w) for (t, cue), w in weights.items()
+                     if t == hit.key and " " not in cue and text.startswith(cue)]
+            own = max(stems)[1] if stems else 1.0
+        if _refers_to_another(doc.text, hit.start):
+            return own * REFERENCE_WEIGHT
+        return own
 
     exact = _type_phrases().find(doc)
     hits = sorted(_outside([*exact, *_compound_hits(doc, title_end, exact)], ignore),
                   key=lambda h: h.start)
-    result = _score(hits, weight, title_end, _modifiers(doc.text, hits, title_end))
+    untitled = _modifiers(doc.text, hits, title_end) | _in_running_text(doc.text, hits, title_end)
+    result = _score(hits, weight, title_end, untitled,
+                    phrase_of=lambda h: " ".join(fold(doc.text[h.start:h.end]).split()))
     if result.value is None:
         return Classification("other", 0.5, None)
     return result

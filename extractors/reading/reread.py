@@ -13,8 +13,8 @@ import cv2
 import numpy as np
 from spacy.lang.sv.stop_words import STOP_WORDS
 
-from extractors.preprocess import ink_mask
-from extractors.tesseract import RawWord, tesseract_words
+from extractors.reading.preprocess import ink_mask
+from extractors.reading.tesseract import RawWord, tesseract_words
 
 RECHECK_BELOW = 0.85
 """Numbers read under this confidence are read again on their own (Tesseract, one line): at

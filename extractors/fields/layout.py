@@ -1,7 +1,7 @@
 """Lines, and one searchable text per document whose characters map back to words.
 
 Parsers need rows, a value on the same line as the label beside it: pdf_text gives them for
-text layers, extractors.ocr (group_lines, in the deskewed, upright image) for scans.
+text layers, extractors.reading.ocr (group_lines, in the deskewed, upright image) for scans.
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def group_lines(page: PageText) -> list[Line]:
     """The page's words as lines, top to bottom, each in reading order.
 
     Text-layer pages keep the lines pdf_text gave them, words left to right. OCR pages keep
-    the lines extractors.ocr found in the upright, deskewed image, in its order: the words'
+    the lines extractors.reading.ocr found in the upright, deskewed image, in its order: the words'
     page boxes of a scan read skewed or turned would not sort into rows. Rule specks go.
     """
     words = [w for w in map(_without_unmapped_glyphs, page.words) if w.text.strip()]

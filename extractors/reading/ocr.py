@@ -1,8 +1,8 @@
 """OCR of one page image with Tesseract: words, boxes in PDF points, confidences, lines.
 
 Runs inside a page worker (OMP_THREAD_LIMIT=1 is set there). The image goes through
-preprocess.clean_page first, is read (extractors.tesseract), its doubtful numbers read again
-(extractors.reread), the page turned when it was read sideways or upside down; Tesseract's
+preprocess.clean_page first, is read (extractors.reading.tesseract), its doubtful numbers read again
+(extractors.reading.reread), the page turned when it was read sideways or upside down; Tesseract's
 pixel boxes are mapped back through the clean-up's affine map and scaled to points.
 """
 from __future__ import annotations
@@ -16,10 +16,10 @@ import numpy as np
 import pytesseract
 
 from extractors.model import BBox, PageText, Word
-from extractors.preprocess import clean_page, compose, rotate_quarter
-from extractors.reread import recheck_numbers
-from extractors.tesseract import RawWord, tesseract_words, to_pil
-from extractors.text_quality import text_quality
+from extractors.reading.preprocess import clean_page, compose, rotate_quarter
+from extractors.reading.reread import recheck_numbers
+from extractors.reading.tesseract import RawWord, tesseract_words, to_pil
+from extractors.reading.text_quality import text_quality
 
 log = logging.getLogger(__name__)
 

@@ -14,92 +14,11 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from extractors.layout import Flow
-from extractors.nlp import Phrases
-from extractors.text import fold
+from extractors.fields.language import language
+from extractors.fields.layout import Flow
+from extractors.fields.nlp import Phrases
+from extractors.fields.text import fold
 
-# field -> phrase -> priority (higher wins when two labels give the same field)
-LABELS: dict[str, dict[str, float]] = {
-    "requested": {
-        "rekvirerat belopp": 1.0, "rekvirerat": 0.9, "rekvirerat statsbidrag": 1.0,
-        "sökt belopp": 1.0, "ansökt belopp": 1.0, "belopp som rekvireras": 1.0,
-        "rekvirerade medel": 1.0, "rekvireras": 0.8, "begärt belopp": 1.0,
-        "rekvirerad summa": 1.0, "summa att rekvirera": 1.0, "belopp att rekvirera": 1.0,
-        "rekvirerat bidrag": 1.0, "sökt bidrag": 1.0, "sökt statsbidrag": 1.0,
-        "ansökt bidrag": 1.0,
-    },
-    "amount": {"belopp": 0.5, "beslutat belopp": 0.8, "belopp (kr)": 0.1},
-    "received": {
-        "erhållet statsbidrag": 1.0, "erhållet bidrag": 1.0, "erhållna medel": 1.0,
-        "erhållet belopp": 1.0, "beviljat belopp": 0.9, "beviljat bidrag": 0.9,
-        "beviljade medel": 0.9, "utbetalt": 0.8, "utbetalt belopp": 0.9,
-        "utbetalda medel": 0.9, "mottaget bidrag": 0.9, "erhållet": 0.8,
-        "utbetalt statsbidrag": 0.9, "mottaget statsbidrag": 0.9, "mottagna medel": 0.9,
-        "tilldelat belopp": 0.8, "tilldelade medel": 0.8, "beviljat statsbidrag": 0.9,
-    },
-    "used": {
-        "förbrukat": 1.0, "förbrukade medel": 1.0, "förbrukat belopp": 1.0,
-        "använda medel": 1.0, "använt belopp": 1.0, "summa förbrukade medel": 0.8,
-        "totalt förbrukat": 0.9, "förbrukat bidrag": 1.0, "summa förbrukat": 0.9,
-        "nyttjade medel": 1.0, "utnyttjade medel": 1.0, "använt bidrag": 1.0,
-        "redovisade kostnader": 0.9, "totala kostnader": 0.8, "upparbetade kostnader": 0.9,
-        "summa kostnader": 0.7, "kostnader totalt": 0.7, "summa redovisade kostnader": 0.8,
-        "totalt kostnader": 0.7,
-    },
-    "unused": {
-        "ej förbrukade medel": 1.0, "ej förbrukat": 1.0, "ej använda medel": 1.0,
-        "återbetalas": 0.8, "kvarvarande medel": 0.7, "att återbetala": 0.9,
-        "outnyttjade medel": 1.0, "medel att återbetala": 1.0, "ej nyttjade medel": 1.0,
-        "ej utnyttjade medel": 1.0, "återbetalningsbelopp": 1.0, "belopp att återbetala": 1.0,
-        "kvar att återbetala": 1.0, "ej använt belopp": 1.0,
-    },
-    "date": {
-        "datum": 1.0, "sammanträdesdatum": 1.0, "underskriftsdatum": 1.0,
-        "beslutsdatum": 1.0, "ort och datum": 1.0, "daterad": 0.9,
-    },
-    "period": {
-        "redovisningsperiod": 1.0, "period": 1.0, "avser perioden": 1.0, "bidragsperiod": 1.0,
-        "kostnadsperiod": 1.0, "verksamhetsperiod": 1.0,
-    },
-    "organisation": {
-        "organisation": 1.0, "sökande": 1.0, "sökande organisation": 1.0, "avsändare": 0.9,
-        "huvudman": 0.9, "rekvirent": 1.0, "organisationens namn": 1.0, "organisationsnamn": 1.0,
-        "från": 0.6, "mottagare": 0.8, "bidragsmottagare": 1.0, "mottagare av bidraget": 1.0,
-        "mottagare av statsbidraget": 1.0,
-    },
-    "municipality": {"kommun": 1.0, "kommunens namn": 1.0, "sökande kommun": 1.0},
-    "region": {"region": 0.9, "regionens namn": 1.0, "sökande region": 1.0},
-    "collaborating": {
-        "samverkande kommuner": 1.0, "samverkande kommun": 1.0, "samverkanskommuner": 1.0,
-        "samverkanskommun": 1.0, "kommuner som samverkar": 1.0, "deltagande kommuner": 1.0,
-        "samverkanspart": 0.9, "samverkansparter": 0.9, "samverkande kommuner (namn)": 1.0,
-        "kommuner i samverkan": 1.0, "medverkande kommuner": 1.0, "berörda kommuner": 0.9,
-        "samarbetskommuner": 1.0, "kommuner som deltar": 1.0, "kommuner som ingår": 0.9,
-    },
-    "reference": {
-        "diarienummer": 1.0, "diarienr": 1.0, "dnr": 1.0, "ärendenummer": 1.0,
-        "beteckning": 0.8, "vår beteckning": 1.0, "vår referens": 0.9,
-    },
-    "their_reference": {
-        "er beteckning": 1.0, "er referens": 1.0, "ert datum": 1.0, "er skrivelse": 1.0,
-        "ert dnr": 1.0, "ert diarienummer": 1.0,
-    },
-    "table_header": {"kostnadsslag": 1.0, "ekonomisk redovisning": 1.0, "kostnadspost": 1.0},
-    "table_total": {"summa": 1.0, "totalt": 1.0, "total": 1.0, "summa kostnader": 1.0},
-}
-ANYWHERE = {
-    "i samverkan med": "collaborating_sentence",
-    "samverkan sker med": "collaborating_sentence",
-    "samverka med": "collaborating_sentence",
-    "samverkar med": "collaborating_sentence",
-    "samarbete med": "collaborating_sentence",
-    "samarbetar med": "collaborating_sentence",
-    "tillsammans med": "collaborating_sentence",
-    "samverkande kommuner är": "collaborating_sentence",
-    "samverkande kommun är": "collaborating_sentence",
-}
-"""Sentence cues for collaborating municipalities; only names with their kind written
-("Gävle kommun") count after them."""
 NOISE_PREFIX = re.compile(r"^(?:[\W\d_]+|\b[^\W\d_]\b|\s)*$")
 """What may precede a label on its line: specks, rules, and a stray OCR letter ("L Erhållet")."""
 FUZZY_LABEL_CUTOFF = 88
@@ -129,17 +48,17 @@ medel, 235 000 kronor, återbetalas"): read as a whole, its tail is no "förbruk
 @cache
 def _phrases() -> Phrases:
     table: dict[str, list[str]] = {}
-    for field, phrases in LABELS.items():
+    for field, phrases in language().labels.items():
         table.setdefault(field, []).extend(phrases)
-    for phrase, field in ANYWHERE.items():
+    for phrase, field in language().sentence_labels.items():
         table.setdefault(field, []).append(phrase)
     return Phrases(table)
 
 
 @cache
 def _priorities() -> dict[tuple[str, str], float]:
-    out = {(f, fold(p)): prio for f, ps in LABELS.items() for p, prio in ps.items()}
-    out |= {(f, fold(p)): 0.7 for p, f in ANYWHERE.items()}
+    out = {(f, fold(p)): prio for f, ps in language().labels.items() for p, prio in ps.items()}
+    out |= {(f, fold(p)): 0.7 for p, f in language().sentence_labels.items()}
     return out
 
 
@@ -156,7 +75,7 @@ def find_labels(doc: Doc, flow: Flow,
         if any(s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end)
                for s, e in names):
             continue
-        anywhere = hit.key in ANYWHERE.values()
+        anywhere = hit.key in language().sentence_labels.values()
         line = flow.line_index(hit.start)
         line_start, line_end = flow.line_span(line)
         if hit.end > line_end:
@@ -185,11 +104,21 @@ def find_labels(doc: Doc, flow: Flow,
     return labels
 
 
+def _continues_sentence(flow: Flow, line: int) -> bool:
+    """Whether a line goes on with the sentence above ("... 5 802 300 kronor har\nförbrukats.
+    Återstående ..."): its first word is no form's label, however like one it reads."""
+    if line == 0:
+        return False
+    above = flow.lines[line - 1].text.rstrip()
+    current = flow.lines[line].text.lstrip()
+    return bool(current) and current[0].islower() and not above.endswith((".", ":", "!", "?"))
+
+
 @cache
 def _fuzzy_choices() -> tuple[list[str], list[str]]:
     texts, fields = [], []
     for field in FUZZY_FIELDS:
-        for phrase in LABELS[field]:
+        for phrase in language().labels[field]:
             if len(phrase) >= 8:
                 texts.append(fold(phrase))
                 fields.append(field)
@@ -201,7 +130,7 @@ def _fuzzy_labels(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, i
     texts, fields = _fuzzy_choices()
     out = []
     for line_no, line in enumerate(flow.lines):
-        if line_no in labelled:
+        if line_no in labelled or _continues_sentence(flow, line_no):
             continue
         line_start, _ = flow.line_span(line_no)
         offsets, words, offset = [], [], line_start

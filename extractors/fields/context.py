@@ -1,0 +1,496 @@
+"""One document's parse, built once and only read by the field readers (extractors.fields.readers).
+
+Words are regrouped into lines by geometry (extractors.fields.layout), the text is folded and
+parsed once with the spaCy pipeline; organisation mentions, labels in form position, dates and
+money mentions (per column, in the unit their label or header declares) are found once. The
+questions readers ask of a document (a label's value, a sentence around an offset, a table
+row's figures) are answered here; the patterns they share are the module's constants.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from config.programs import ProgramCatalog
+from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
+from extractors.fields.dates import DateMatch, find_dates
+from extractors.fields.labels import Label, find_labels
+from extractors.fields.language import language
+from extractors.fields.layout import Flow, build_flow, union_bbox
+from extractors.fields.nlp import parse
+from extractors.fields.organisations import Mention, mentions
+from extractors.fields.text import fold
+from extractors.model import Amount, DocumentText, Evidence
+
+TITLE_LINES = 5
+"""Lines at the top of the first page that count as heading (title, sender, date)."""
+HEADING_LINES = 12
+"""How far down a letter's title may stand under letterhead, reference, date and address."""
+PROSE_LINE = re.compile(r"(?:\S+\s+){7,}\S*(?:\.$|\.\s)")
+"""A line of eight words or more with a sentence end: body text, not heading."""
+AMOUNT_FIELDS = ("requested", "received", "used", "unused")
+REPORT_FIELDS = ("received", "used", "unused")
+ZERO_VALUE_FIELDS = ("unused",)
+WRAPPED_COLLABORATING = re.compile(r"^kommuner\b.*\bsamverka|^samverkande kommuner|^deltagande kommuner")
+WRAPPED_SHARE = re.compile(r"^andel\b.*\bkommun")
+"""Form labels that wrap beside their value (extractors.fields.context.wrapped_form_rows)."""
+"""Fields a form may fill with a word of nothing ("Inget", "0")."""
+"""Amounts only a return report states; a requisition's budget total is not "used"."""
+MAX_TABLE_ROWS = 25
+"""How far above a bare figure its column header may stand."""
+TOTAL_WORDS = {"summa", "totalt", "total"}
+"""The first word of an itemised table's total row."""
+SUB_ROW = re.compile(r"^\W*varav\b")
+"""A table row that itemises part of the row above ("varav sociala avgifter"): not summed."""
+WRAPPED_FIGURE_END = re.compile(r"(?:^|\s)\d{1,3}$")
+WRAPPED_FIGURE_START = re.compile(r"\d{3}(?![\d,.]\d)(?:\s|:-|,-|\.-|$|[.,;](?:\s|$))")
+PROSE_WORDS = 6
+SPECK_LINE = re.compile(r"\W*[^\W\d_]{0,2}\W*")
+"""A line between table rows that holds a speck or two OCR took for letters ("a", "|,"):
+no row, and no end of the table."""
+COLUMN_GAP = 1.5
+"""A gap between two words on a line wider than this many word heights separates columns:
+a number does not run on across it ("990 000      543 000" is two figures)."""
+ACTUAL_COLUMN = re.compile(r"\b(?:utfall\w*|faktisk\w*|redovisa\w*|forbruka\w*|kostnad\w*)")
+"""A column header that names what was actually spent (as against "Budget")."""
+COST_CONTEXT = re.compile(r"\bkostnad")
+COST_CONTEXT_LINES = 3
+"""How many lines above a table a "Kostnadsredovisning" heading or header may stand."""
+# The patterns below run on folded text (extractors.fields.text.fold): no å, ä, ö, lower case.
+DEADLINE_WORDS = re.compile(
+    r"\b(senast|fore|innan|sista|t\.?\s?o\.?\s?m\.?|till och med|deadline|inom"
+    r"|fr\.?\s?o\.?\s?m\.?|fran och med|mellan|perioden?|under)\s*(den\s+)?$"
+)
+RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
+DECISION_HEADING = re.compile(
+    r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
+)
+OTHER_HEADING = re.compile(
+    r"(?:arende|arendet|arendebeskrivning|sammanfattning|bakgrund|beslutsunderlag|yrkanden?"
+    r"|propositionsordning|ekonomiska konsekvenser|overvaganden?|motivering|justerare"
+    r"|justering|utdragsbestyrkande|(?:beslutet )?skickas till|expedieras till|uppfoljning)"
+    r"\s*:?"
+)
+"""Section headings of a protocol or decision, matched on a whole folded line."""
+YEAR = re.compile(r"(?<![\w/:.,-])((?:19|20)\d{2})(?![\w/:-]|[.,]\d)")
+YEAR_CONTEXT = (
+    (re.compile(r"\bbidragsar(?:et)?\s*:?\s*$"), 3.0),
+    (re.compile(r"\b(?:for|under|avser)\s+(?:ar\s+)?$"), 1.5),
+    (re.compile(r"\b(?:kronor|kr|sek|tkr|mnkr)\s*$"), 2.0),
+)
+YEAR_BEFORE = re.compile(r"^\s*ars\b")
+REFERENCE = re.compile(
+    r"(?P<ref>\b[A-ZÅÄÖ]{1,5}[ \u00a0]?\d{4}[ \u00a0]?/[ \u00a0]?\d{1,6}(?:[-:]\d{1,4})?\b"
+    r"|\b\d{4}/\d{1,6}\b)"
+)
+LABELLED_REFERENCE = re.compile(
+    r"[ \t:.]*(?P<ref>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}(?:-[A-ZÅÄÖ]+)*(?:[ /-](?=\d)|(?=\d)))?"
+    r"\d[\dA-ZÅÄÖ]*"
+    r"(?:[-/:.][\dA-ZÅÄÖ]+)*)"
+)
+"""A diarienummer in other forms, right after its label: "HSN 2024-00231", "RS/2024:112",
+"23RK1456", "RÖ 2024-01877"."""
+SHARE = re.compile(
+    r"(?<![\d,.])(?P<num>\d{1,3}(?:[,.]\d{1,2})?)\s*(?P<unit>%|procent\b|pct\b)"
+)
+SHARE_LINE = re.compile(
+    r"\bandel(?:en)?\b.{0,60}?\bkommun|\bkommun\w*\s+andel\b|\bandel(?:en)?\b.{0,40}?\bsocialtjanst"
+)
+OCR_ANDEL = re.compile(r"\bande[t1i|](?=(?:en)?\b)")
+""""andel" with its l read as t, 1, i or | (same length, so offsets hold)."""
+SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
+"""Who a percentage goes to; the one written nearest to it decides."""
+OWNER = re.compile(r"(?:kommun|region|socialtjanst|landsting)\w*(?:ens|ets|s)")
+"""A party in the genitive, owning the share that follows it in its clause."""
+RESPECTIVE = re.compile(
+    r"(?P<a>\d{1,3})\s*(?:%|procent)?\s+(?:respektive|resp\.?|och)\s+(?P<b>\d{1,3})\s*(?:%|procent)")
+"""Two shares in the order of the two parties named before them: "Fördelningen mellan kommun
+och region är 40 respektive 60 procent"."""
+SHARE_WORDS = re.compile(r"\b(?:andel\w*|del|finansier\w*|till|tilldela\w*|avse\w*|gar|bidrag\w*)\b")
+SHARE_LABEL = re.compile(
+    r"(?:^[\W\d_]*(?:kommunal\s+)?andel(?:en)?\s*:?|\bandel(?:en)?\s*:)\s*$", re.MULTILINE
+)
+"""A bare "Andel: 40 %" in a form (at a line's start, or with a colon), right before the
+percentage: the share without saying whose."""
+BARE_SHARE = re.compile(r"(?P<num>\d{1,3})\s*$")
+STACKED_SHARE = re.compile(r"\s*(?P<num>\d{1,3})\s*")
+"""A form's value line under its share label: the number alone."""
+SENTENCE_END = re.compile(r"[.!?](?=\s)")
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ0-9§])")
+"""A sentence's end where the next begins in capitals: not after an abbreviation or "att"
+that OCR read as "all." ("beslutar all. avsätta 758 000 kronor")."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value and where it was read."""
+
+    value: object
+    start: int
+    end: int
+    certainty: float
+    """How sure the parse and match are, before the words' OCR confidence."""
+
+
+class DocumentContext:
+    """The flow, folded text, spaCy parse, organisation mentions, labels, dates and money
+    mentions of one document, and the questions readers ask of them. Built once; read-only."""
+
+    def __init__(self, doc: DocumentText, catalog: ProgramCatalog):
+        self.flow: Flow = build_flow(doc)
+        self.folded = fold(self.flow.text)
+        """The flow's text folded (extractors.fields.text.fold), offset for offset."""
+        self.prose = self.flow.prose_text()
+        """The flow text with sentence wraps joined (Flow.prose_text), offset for offset."""
+        self.doc: Doc = parse(self.prose)
+        self.catalog = catalog
+        self.orgs: list[Mention] = mentions(self.doc)
+        self.labels: list[Label] = find_labels(
+            self.doc, self.flow, names=[(m.start, m.end) for m in self.orgs if m.explicit])
+        self.dates: list[DateMatch] = find_dates(self.flow.text)
+        self.column_text = self.with_column_breaks()
+        found = [a for a in find_amounts(self.column_text)
+                 if not self.inside_date(a.start, a.end)]
+        self.amounts: list[AmountMatch] = self.in_declared_units(found)
+        title_line = min(TITLE_LINES, len(self.flow.lines)) - 1
+        self.title_end = self.flow.line_span(title_line)[1] if self.flow.lines else 0
+        self.heading_end = self.find_heading_end()
+
+    def evidence(self, field: str, reading: Reading) -> Evidence | None:
+        """Where ``reading`` stands and how sure it is: the words' OCR confidence times the
+        reading's certainty; None when no word lies under it."""
+        words = self.flow.words_in(reading.start, reading.end)
+        if not words:
+            return None
+        # The digits decide an amount or a date; a unit word read poorly ("SEK" at 0.59) does not.
+        deciding = [w for w in words if any(c.isdigit() for c in w.text)] or words
+        confidence = round(min(w.confidence for w in deciding) * reading.certainty, 3)
+        page = words[0].page
+        same_page = [w for w in words if w.page == page]
+        return Evidence(field, self.flow.text[reading.start:reading.end], page,
+                        union_bbox(same_page), confidence)
+
+    def find_heading_end(self) -> int:
+        """Where the heading ends for the document type: before the first sentence of body
+        text, so a title under a letterhead and an address block counts as title; the title
+        lines when no body sentence begins within HEADING_LINES."""
+        for line in range(min(HEADING_LINES, len(self.flow.lines))):
+            if PROSE_LINE.search(self.flow.lines[line].text):
+                return self.flow.line_span(line)[0]
+        return self.title_end
+
+    def with_column_breaks(self) -> str:
+        """The flow text with a tab for each space that stands for a column gap, so amounts
+        are read per column; offsets are those of ``flow.text``."""
+        chars = list(self.flow.text)
+        spans = self.flow.word_spans
+        for (_, end, left), (start, _, right) in itertools.pairwise(spans):
+            if start != end + 1 or chars[end] != " " or left.page != right.page:
+                continue
+            height = max(left.bbox[3] - left.bbox[1], right.bbox[3] - right.bbox[1], 1.0)
+            if right.bbox[0] - left.bbox[2] > COLUMN_GAP * height:
+                chars[end] = "\t"
+        for line in range(1, len(self.flow.lines)):
+            if self.figure_wraps_into(line):
+                chars[self.flow.line_span(line)[0] - 1] = " "
+        return "".join(chars)
+
+    def figure_wraps_into(self, line: int) -> bool:
+        """Whether a figure in running prose breaks over the line end into ``line``
+        ("har 4 415\n700:- använts"): the line above is a sentence's and ends in a digit
+        group, and this line begins with a group of three."""
+        above = self.flow.lines[line - 1].text
+        return bool(WRAPPED_FIGURE_END.search(above) and
+                    WRAPPED_FIGURE_START.match(self.flow.lines[line].text) and
+                    len(above.split()) >= PROSE_WORDS)
+
+    def in_columns(self, amounts: list[AmountMatch]) -> bool:
+        """Whether consecutive amounts stand in separate columns of one row."""
+        return any("\t" in self.column_text[a.end:b.start] and
+                   not re.search(r"\w", self.column_text[a.end:b.start])
+                   for a, b in itertools.pairwise(amounts))
+
+    def inside_date(self, start: int, end: int) -> bool:
+        return any(d.start <= start and end <= d.end for d in self.dates)
+
+    def labels_for(self, *fields: str) -> list[Label]:
+        return [lb for lb in self.labels if lb.field in fields]
+
+    def their_references(self) -> list[tuple[int, int]]:
+        """Values of "Er beteckning", "Ert datum", ...: the other party's document, not this."""
+        return [(lb.end, lb.value_end) for lb in self.labels_for("their_reference")]
+
+    def in_declared_units(self, amounts: list[AmountMatch]) -> list[AmountMatch]:
+        """Bare figures in the unit their label or column header declares ("(tkr)")."""
+        out = []
+        for a in amounts:
+            scale = None if a.has_unit else self.declared_scale(a, amounts)
+            out.append(with_scale(a, scale) if scale is not None and scale != 1 else a)
+        return out
+
+    def declared_scale(self, a: AmountMatch, amounts: list[AmountMatch]) -> int | None:
+        """The unit declared before the figure on its line, or above it: by a stacked label
+        or a column header, across table rows that end in a bare figure."""
+        line = self.flow.line_index(a.start)
+        start, _ = self.flow.line_span(line)
+        scale = declared_scale(self.flow.text[start:a.start])
+        above = line - 1
+        while scale is None and above >= 0 and line - above <= MAX_TABLE_ROWS:
+            start, end = self.flow.line_span(above)
+            scale = declared_scale(self.flow.text[start:end])
+            if scale is None and not self.bare_figure_row(start, end, amounts):
+                return None
+            above -= 1
+        return scale
+
+    def bare_figure_row(self, start: int, end: int, amounts: list[AmountMatch]) -> bool:
+        on_line = [a for a in amounts if start <= a.start and a.end <= end]
+        return bool(on_line) and not any(a.has_unit for a in on_line) and \
+            not re.search(r"\w", self.flow.text[on_line[-1].end:end])
+
+    def plausible(self, a: AmountMatch) -> bool:
+        digits = sum(c.isdigit() for c in a.text)
+        if a.has_unit:
+            return True
+        return digits >= 3 and not (YEAR.fullmatch(a.text.strip()) and digits == 4)
+
+    def amount_certainty(self, between: str, a: AmountMatch) -> float:
+        certainty = 1.0 if a.has_unit else 0.9
+        if not a.clean:
+            certainty *= 0.75
+        words = [w for w in re.sub(r"\([^)]*\)", " ", between).split()]
+        junk = [w for w in words if re.search(r"\w", w) and fold(w.strip(":.,;")) not in language().label_filler]
+        if junk:
+            certainty *= 0.6
+            last = junk[-1]
+            if re.fullmatch(r"[^\W\d_]{1,2}", last.strip("|[]:;")) and between.rstrip().endswith(last):
+                certainty *= 0.5  # a digit read as a letter just before the number
+        return certainty
+
+    def amount_after(self, label: Label) -> Reading | None:
+        """The amount in a label's value: on its line, else alone on the line just below.
+        A value of figures in several columns (Budget, Utfall) is a table row's: the table
+        reading chooses its column."""
+        in_value = [a for a in self.amounts
+                    if label.end <= a.start and a.end <= label.value_end and self.plausible(a)]
+        if self.in_columns(in_value):
+            return None
+        if in_value:
+            a = in_value[0]
+            between = self.flow.text[label.end:a.start]
+            certainty = self.amount_certainty(between, a) * (1.0 if label.exact else 0.85)
+            return Reading(a.amount, a.start, a.end, certainty)
+        rest = self.flow.text[label.end:label.value_end]
+        zero = self.zero_value(label)
+        if zero is not None:
+            return zero
+        if re.search(r"[^\W\d_]{3,}", re.sub(r"\([^)]*\)", "", rest)):
+            return None
+        if label.value_end != self.flow.line_span(label.line)[1]:
+            return None
+        if label.line + 1 >= len(self.flow.lines):
+            return None
+        start, end = self.flow.line_span(label.line + 1)
+        if any(lb.line == label.line + 1 for lb in self.labels):
+            return None
+        below = [a for a in self.amounts
+                 if start <= a.start and a.end <= end and self.plausible(a)]
+        leftover = self.flow.text[start:end]
+        for a in below:
+            leftover = leftover.replace(a.text, " ")
+        if len(below) == 1 and not re.search(r"[^\W\d_]{3,}", leftover):
+            a = below[0]
+            return Reading(a.amount, a.start, a.end, 0.8 * self.amount_certainty("", a))
+        return None
+
+    def zero_value(self, label: Label) -> Reading | None:
+        """A form's value of nothing after a label ("Ej förbrukat bidrag som återbetalas
+        Inget", "... 0 (kr)"): the last word of the value, a unit in brackets aside, is one of
+        config/language.toml's zero values."""
+        if label.field not in ZERO_VALUE_FIELDS:
+            return None
+        value = self.flow.text[label.end:label.value_end]
+        words = list(re.finditer(r"[^\s()]+", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()),
+                                                     value)))
+        if not words:
+            return None
+        last = words[-1]
+        if fold(last.group().strip(".,;:")) not in language().zero_values:
+            return None
+        start = label.end + last.start()
+        return Reading(Amount(0), start, label.end + last.end(),
+                       language().confidence["zero_statement"])
+
+    def sentence_before(self, offset: int, limit: int = 300) -> str:
+        start = max(0, offset - limit)
+        context = self.flow.text[start:offset]
+        ends = list(SENTENCE_BREAK.finditer(context))
+        return fold(context[ends[-1].start() + 1:] if ends else context)
+
+    def decision_sections(self) -> list[tuple[int, int]]:
+        """Spans under a "Beslut" heading, each up to the next section heading."""
+        spans: list[tuple[int, int]] = []
+        start: int | None = None
+        for i, line in enumerate(self.flow.lines):
+            heading = fold(line.text).strip()
+            line_start, line_end = self.flow.line_span(i)
+            if DECISION_HEADING.fullmatch(heading) or OTHER_HEADING.fullmatch(heading):
+                if start is not None:
+                    spans.append((start, line_start))
+                start = line_end if DECISION_HEADING.fullmatch(heading) else None
+        if start is not None:
+            spans.append((start, len(self.flow.text)))
+        return spans
+
+    def is_period_or_deadline(self, d: DateMatch) -> bool:
+        if any(s <= d.start < e for s, e in self.their_references()):
+            return True
+        line = self.flow.line_index(d.start)
+        line_start, _ = self.flow.line_span(line)
+        before = fold(self.flow.text[max(line_start, d.start - 30):d.start])
+        if DEADLINE_WORDS.search(before):
+            return True
+        after = self.flow.text[d.end:d.end + 6]
+        if RANGE_AFTER.match(after) and any(0 < o.start - d.end <= 8 for o in self.dates):
+            return True
+        if re.search(r"[-–—]\s*$|\btill\s*$", before) and any(
+            o.end < d.start and d.start - o.end <= 8 for o in self.dates
+        ):
+            return True
+        return any(lb.line == line and lb.start < d.start for lb in self.labels_for("period"))
+
+    def collaborating_spans(self) -> list[tuple[int, int]]:
+        spans = []
+        for label in self.labels_for("collaborating", "collaborating_sentence"):
+            end = label.value_end
+            if label.field == "collaborating":
+                line = label.line + 1
+                while line < len(self.flow.lines) and self.only_names(line):
+                    end = self.flow.line_span(line)[1]
+                    line += 1
+            else:
+                stop = re.search(r"[.;]\s", self.flow.text[label.end:])
+                end = label.end + stop.start() if stop else len(self.flow.text)
+            spans.append((label.end, end))
+        return spans
+
+    def only_names(self, line: int) -> bool:
+        """A continuation line of a list of municipalities: names, commas and "och" only."""
+        if any(lb.line == line for lb in self.labels):
+            return False
+        start, end = self.flow.line_span(line)
+        rest = self.flow.text[start:end]
+        found = [m for m in self.orgs if start <= m.start and m.end <= end]
+        if not found:
+            return False
+        for m in sorted(found, key=lambda m: -m.start):
+            rest = rest[:m.start - start] + rest[m.end - start:]
+        return not re.search(r"[^\W\d_]{3,}", re.sub(r"\boch\b", "", rest))
+
+    def clause(self, folded: str, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``start:end``, across a line break only where a sentence wraps
+        (the next line goes on in lower case), never beyond one line either side."""
+        first, last = self.flow.line_index(start), self.flow.line_index(max(start, end - 1))
+        if first > 0 and self.wraps_into(first):
+            first -= 1
+        if last + 1 < len(self.flow.lines) and self.wraps_into(last + 1):
+            last += 1
+        lo, hi = self.flow.line_span(first)[0], self.flow.line_span(last)[1]
+        ends_before = [e.end() for e in SENTENCE_END.finditer(folded, lo, start)]
+        after = SENTENCE_END.search(folded, end, hi)
+        return (ends_before[-1] if ends_before else lo), (after.start() if after else hi)
+
+    def wraps_into(self, line: int) -> bool:
+        """Whether ``line`` goes on with the sentence of the line above it."""
+        previous = self.flow.lines[line - 1].text.rstrip()
+        current = self.flow.lines[line].text.lstrip()
+        return bool(current) and not previous.endswith((".", ":", "!", "?")) and \
+            (current[0].islower() or current[0].isdigit())
+
+    def row_amounts(self, line: int, total: bool = False) -> list[AmountMatch]:
+        """The amounts ending a table row that has a text before them, one per column;
+        empty when the line is no such row."""
+        start, end = self.flow.line_span(line)
+        stops = ("table_header", "period", "date") + (() if total else AMOUNT_FIELDS)
+        if any(lb.line == line and lb.field in stops for lb in self.labels):
+            return []
+        found = [a for a in self.amounts if start <= a.start and a.end <= end]
+        if not found or not re.search(r"[^\W\d_]{3,}", self.flow.text[start:found[0].start]):
+            return []
+        if len(found) > 1 and not all(self.in_columns([a, b]) for a, b in itertools.pairwise(found)):
+            return []
+        tail = self.flow.text[found[-1].end:end]
+        return found if not re.search(r"\w", tail) else []
+
+    def wrapped_form_rows(self, label: re.Pattern[str]) -> list[list[tuple[int, int]]]:
+        """Values of a two-column form whose label wraps beside them (an e-service printout):
+
+            Kommuner som regionen samverkar   Malmö
+            med                               Helsingborg
+                                              Landskrona
+
+        The label column's text, joined over its continuation lines (lower case), must
+        match ``label`` (on folded text); the value spans are the value column's text on
+        the label's lines and on following lines that hold a value only. One list of
+        spans per such label."""
+        found = []
+        lines = self.flow.lines
+        for i in range(len(lines)):
+            split = self._column_split(i)
+            if split is None:
+                continue
+            label_text, value_x = [self.folded[split[0]:split[1]]], split[3]
+            spans = [(split[2], self.flow.line_span(i)[1])]
+            j = i + 1
+            while j < len(lines) and lines[j].page == lines[i].page:
+                words = lines[j].words
+                left = [w for w in words if w.bbox[2] < value_x - 2]
+                right = [w for w in words if w.bbox[0] >= value_x - 2]
+                if left and not left[0].text[:1].islower():
+                    break
+                if not right and not left:
+                    break
+                line_start, line_end = self.flow.line_span(j)
+                if left:
+                    label_text.append(" ".join(fold(w.text) for w in left))
+                if right:
+                    offset = line_end - sum(len(w.text) + 1 for w in right) + 1
+                    spans.append((offset, line_end))
+                j += 1
+            if label.search(" ".join(label_text)) and len(label_text) > 1:
+                found.append(spans)
+        return found
+
+    def _column_split(self, line: int) -> tuple[int, int, int, float] | None:
+        """A line of a label, a column gap and a value: (label start, label end, value start,
+        the value's left x); None for a line without a column gap."""
+        start, end = self.flow.line_span(line)
+        tab = self.column_text.find("\t", start, end)
+        if tab < 0:
+            return None
+        words = self.flow.words_in(tab + 1, end)
+        if not words or not self.flow.text[start:start + 1].isupper():
+            return None
+        return start, tab, tab + 1, words[0].bbox[0]
+
+    def repeated_header(self, line: int) -> bool:
+        """Whether ``line``, above a table's rows, repeats a line earlier in the document: a
+        column header printed again on a new page, so the table began on the page before
+        and the rows below it are only its end."""
+        if line < 0:
+            return False
+        text = " ".join(fold(self.flow.lines[line].text).split())
+        return any(" ".join(fold(ln.text).split()) == text for ln in self.flow.lines[:line])
+
+    def clean_figure(self, a: AmountMatch) -> bool:
+        """Whether a figure reads surely enough to call a table's sum wrong: digits grouped
+        by threes, if at all (OCR loses spaces, "1941 500", and reads specks as points,
+        "1.089 000"), every word read with confidence."""
+        words = self.flow.words_in(a.start, a.end)
+        grouped = re.fullmatch(r"\d+(?:[ .\u00a0\u2009\u202f]\d{3})*(?:\s*(?:kr|kronor|SEK))?",
+                               a.text)
+        return grouped is not None and all(w.confidence >= 0.85 for w in words)
+

@@ -1,0 +1,135 @@
+"""Lists of municipalities as Swedish coordination: "A, B och C kommuner", "Umeås och Vännäs
+kommuner", "Solna kommun, Haninge", "Kommunen Gävle, Kommunen Sandviken".
+
+A list is cut into items at commas, "och", "samt", "&" and line breaks. An item is taken when
+it names a municipality with its kind written ("Umeå kommun", "Solna stad"), or when it is a
+bare name and the list's head or any item says kommun ("Skellefteå, Umeås kommun"). Every
+name is a registry entry: written as the registry writes it, in the genitive ("Umeås"), or —
+for OCR damage only — the entry it most resembles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from config.registry import Organisation, load_registry
+from extractors.fields.organisations import BARE_CONFIDENCE, Mention, choose, fuzzy_match
+from extractors.fields.text import fold
+
+SEPARATOR = re.compile(r"\s*(?:[,;&\n/]|\boch\b|\bsamt\b|\bsåväl som\b)\s*", re.IGNORECASE)
+KIND_WORDS = re.compile(r"\b(?:kommun(?:en|er|erna)?|stad|staden|städer(?:na)?)\b", re.IGNORECASE)
+"""Words that say an item, or the list, is of municipalities."""
+DAMAGED_KIND = re.compile(r"\b[kK][\w]{4,7}\b")
+DAMAGED_KIND_SCORE = 80
+"""rapidfuzz ratio from which a word is "kommun" or "kommuner" as OCR damaged it ("kommur")."""
+KINDS = ("kommun", "kommuner", "kommunen", "kommunerna")
+HEAD = re.compile(r"^(?:[^\W\d_]*[a-zåäö][^\W\d_]*:?\s+){1,3}(?=[A-ZÅÄÖ])")
+"""Lower-case words before the first name of a list: "är kommunerna Jönköping"."""
+NAME = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
+GENITIVE_CONFIDENCE = BARE_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class Item:
+    organisation: Organisation
+    start: int
+    end: int
+    certainty: float
+
+
+@cache
+def _by_short_name() -> dict[str, Organisation]:
+    return {fold(m.short): m for m in load_registry().municipalities.values()}
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for sep in SEPARATOR.finditer(text, start, end):
+        spans.append((at, sep.start()))
+        at = sep.end()
+    spans.append((at, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _kind_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the words that say kommun or stad, OCR damage ("kommur") included."""
+    spans = [m.span() for m in KIND_WORDS.finditer(text)]
+    for m in DAMAGED_KIND.finditer(text):
+        word = fold(m.group(0))
+        if any(fuzz.ratio(word, kind) >= DAMAGED_KIND_SCORE for kind in KINDS) and \
+                not any(s <= m.start() < e for s, e in spans):
+            spans.append(m.span())
+    return sorted(spans)
+
+
+def _only_name(text: str, first: bool, last: bool) -> str | None:
+    """The item's name when the item is a name and kind words only ("Umeås kommun",
+    "Härnösands kommur"), else None. The first item may carry the list's head before the
+    name ("är kommunerna Jönköping"); the last, the sentence going on after its kind word
+    ("Bodens kommuner kring programmet")."""
+    kinds = _kind_words(text)
+    if last and kinds:
+        text = text[:kinds[-1][1]]
+    for s, e in reversed(kinds):
+        text = text[:s] + " " * (e - s) + text[e:]
+    rest = " ".join(text.split()).strip(" .:")
+    if first:
+        rest = HEAD.sub("", rest)
+    m = NAME.fullmatch(rest)
+    return m.group(0) if m else None
+
+
+def _registry_name(name: str) -> Organisation | None:
+    """A bare name as the registry writes it, or in the genitive ("Umeås", "Vännäs")."""
+    folded = fold(name)
+    known = _by_short_name()
+    if folded in known:
+        return known[folded]
+    if folded.endswith("s") and not folded.endswith("ss"):
+        return known.get(folded[:-1])
+    return None
+
+
+def municipality_list(text: str, start: int, end: int, mentions: list[Mention],
+                      head_says_kommun: bool) -> list[Item]:
+    """The municipalities a list names at ``text[start:end]``, in order, each once."""
+    items = _items(text, start, end)
+    says_kommun = head_says_kommun or bool(_kind_words(text[start:end]))
+    found: dict[str, Item] = {}
+    for i, (s, e) in enumerate(items):
+        item = _item(text, s, e, [m for m in mentions if s <= m.start and m.end <= e],
+                     says_kommun, first=i == 0, last=i == len(items) - 1)
+        if item and item.organisation.code not in found:
+            found[item.organisation.code] = item
+    return list(found.values())
+
+
+def _item(text: str, start: int, end: int, inside: list[Mention],
+          says_kommun: bool, first: bool, last: bool) -> Item | None:
+    municipal = [m for m in inside
+                 if any(c.organisation.kind == "municipality" for c in m.candidates)]
+    explicit = [m for m in municipal if m.explicit and any(
+        c.explicit and c.organisation.kind == "municipality" for c in m.candidates)]
+    if explicit:
+        org, certainty = choose(explicit[0], prefer="municipality")
+        return Item(org, explicit[0].start, explicit[0].end, certainty)
+    name = _only_name(text[start:end], first, last)
+    if name is None or not says_kommun:
+        return None
+    offset = text.find(name, start, end)
+    named = [m for m in municipal if m.start >= offset]
+    if named:
+        m = named[0]
+        org, certainty = choose(m, prefer="municipality")
+        return Item(org, m.start, m.end, certainty)
+    org = _registry_name(name)
+    if org is not None:
+        return Item(org, offset, offset + len(name), GENITIVE_CONFIDENCE)
+    fuzzy = fuzzy_match(f"{name} kommun", prefer="municipality") or \
+        fuzzy_match(name, prefer="municipality")
+    if fuzzy and fuzzy[0].kind == "municipality":
+        return Item(fuzzy[0], offset, offset + len(name), fuzzy[1])
+    return None

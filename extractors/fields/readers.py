@@ -1,0 +1,638 @@
+"""The field readers: small functions over one read-only document context, run in a declared
+order. Each names the fields it needs (written by readers before it) and the fields it writes,
+and says when it applies (``able_to_run``), paperless-ngx style, instead of if-chains on the
+document type. A reader writes only its own fields: ``Draft`` refuses any other.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractors.fields import classify
+from extractors.fields.amounts import AmountMatch
+from extractors.fields.context import (
+    ACTUAL_COLUMN,
+    BARE_SHARE,
+    COST_CONTEXT,
+    COST_CONTEXT_LINES,
+    LABELLED_REFERENCE,
+    OCR_ANDEL,
+    OWNER,
+    REFERENCE,
+    REPORT_FIELDS,
+    RESPECTIVE,
+    SHARE,
+    SHARE_LABEL,
+    SHARE_LINE,
+    SHARE_PARTY,
+    SHARE_WORDS,
+    SPECK_LINE,
+    STACKED_SHARE,
+    SUB_ROW,
+    TITLE_LINES,
+    TOTAL_WORDS,
+    WRAPPED_COLLABORATING,
+    WRAPPED_SHARE,
+    YEAR,
+    YEAR_BEFORE,
+    YEAR_CONTEXT,
+    AMOUNT_FIELDS,
+    DocumentContext,
+    Reading,
+)
+from extractors.fields.coordination import municipality_list
+from extractors.fields.language import language, role_of, zero_statements
+from extractors.fields.layout import union_bbox
+from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match
+from extractors.fields.text import fold
+from extractors.model import Amount, Evidence, Extraction, ItemisedTable, OrgRef
+
+OWN_AMOUNT = {"requisition": "requested", "decision": "decided"}
+"""The field a bare "Belopp" label gives, per document type."""
+
+
+@dataclass
+class Draft:
+    """The record being written, and the fields the running reader may write."""
+
+    ctx: DocumentContext
+    record: Extraction = field(default_factory=Extraction)
+    allowed: frozenset[str] = frozenset()
+
+    def note(self, name: str, reading: Reading) -> None:
+        """Evidence for ``name`` (a dotted record key) from ``reading``."""
+        if name not in self.allowed:
+            raise ValueError(f"a reader wrote {name}, which it does not declare")
+        evidence = self.ctx.evidence(name, reading)
+        if evidence is not None:
+            self.record.evidence.append(evidence)
+
+    def write(self, name: str, reading: Reading) -> None:
+        """Set ``name`` to the reading's value, with its evidence."""
+        self.note(name, reading)
+        if name.startswith("amounts."):
+            self.record.amounts[name.split(".", 1)[1]] = reading.value
+        else:
+            setattr(self.record, name, reading.value)
+
+
+def read_labelled_amounts(ctx: DocumentContext, out: Draft) -> None:
+    """Amounts after their labels; of two labels for one field the one of higher priority.
+    A return report's labels count only in a return report; a bare "Belopp" is the
+    requisition's requested or the decision's decided amount."""
+    chosen: dict[str, tuple[float, Reading]] = {}
+    kind = out.record.document_type
+    for label in ctx.labels_for(*AMOUNT_FIELDS, "amount"):
+        field = label.field
+        if field in REPORT_FIELDS and kind != "return_report":
+            continue
+        if field == "amount":
+            if kind not in OWN_AMOUNT:
+                continue
+            field = OWN_AMOUNT[kind]
+        reading = ctx.amount_after(label)
+        if reading is None:
+            continue
+        best = chosen.get(field)
+        if best is None or label.priority > best[0]:
+            chosen[field] = (label.priority, reading)
+    for field, (_, reading) in chosen.items():
+        out.write(f"amounts.{field}", reading)
+
+
+
+def read_requested_in_prose(ctx: DocumentContext, out: Draft) -> None:
+    reading = _requested_from_text(ctx)
+    if reading:
+        out.write("amounts.requested", reading)
+
+
+
+def read_report_in_prose(ctx: DocumentContext, out: Draft) -> None:
+    for field, reading in _report_amounts_from_text(ctx).items():
+        if field not in out.record.amounts:
+            out.write(f"amounts.{field}", reading)
+
+
+
+def read_decided_in_prose(ctx: DocumentContext, out: Draft) -> None:
+    reading = _decided_from_text(ctx)
+    if reading:
+        out.write("amounts.decided", reading)
+
+
+
+def _decided_from_text(ctx: DocumentContext) -> Reading | None:
+    """The amount the decision itself states. Of amounts in a sentence with a decision
+    cue, one that a "beslutar" sentence or the "Beslut" section of a protocol carries
+    wins over one that only describes the allocation ("har tilldelats 1 709 tkr")."""
+    best: tuple[int, Reading] | None = None
+    sections = ctx.decision_sections()
+    for a in ctx.amounts:
+        if not a.has_unit:
+            continue
+        context = ctx.sentence_before(a.start)
+        words = language()
+        cues = list(words.decision_cues.finditer(context))
+        if not cues:
+            continue
+        if words.not_decided.search(context[cues[-1].start():]) or \
+                words.not_decided.search(context[-40:]):
+            continue
+        strength = 2 * bool(words.decides.search(context)) + \
+            any(s <= a.start < e for s, e in sections)
+        certainty = 0.95 if a.clean else 0.7
+        if best is None or strength > best[0]:
+            best = (strength, Reading(a.amount, a.start, a.end, certainty))
+    return best[1] if best else None
+
+
+def _requested_from_text(ctx: DocumentContext) -> Reading | None:
+    with_unit = [a for a in ctx.amounts if a.has_unit and a.amount.value >= 1000]
+    weights = language().confidence
+    cues = language().cues("requested")
+    for a in with_unit:
+        before = ctx.sentence_before(a.start, 150)
+        if any(cue.search(before) for cue in cues):
+            certainty = weights["requested_by_cue" if a.clean else "requested_by_cue_unclean"]
+            return Reading(a.amount, a.start, a.end, certainty)
+    values = {a.amount.value for a in with_unit}
+    if len(values) == 1:
+        a = with_unit[0]
+        return Reading(a.amount, a.start, a.end, weights["requested_only_amount"])
+    return None
+
+
+def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
+    """A return report written as prose: "Region X har tagit emot 5 035 000 kronor ...
+    Av dessa har 4 800 000 kronor förbrukats." Each amount with a unit takes the role of
+    the nearest cue in its clause (config/language.toml); the first amount of each role
+    counts. A sentence that states an amount as nothing ("inget belopp återbetalas")
+    gives that role 0 where no figure states it."""
+    weights = language().confidence
+    found: dict[str, Reading] = {}
+    title_years = set(YEAR.findall(ctx.folded[:ctx.heading_end]))
+    for a in ctx.amounts:
+        if not a.has_unit:
+            continue
+        clause = ctx.clause(ctx.folded, a.start, a.end)
+        if _about_another_year(ctx, clause, title_years):
+            continue
+        role = role_of(ctx.folded, clause, a.start, a.end, REPORT_FIELDS)
+        if role and role[0] not in found:
+            certainty = weights["prose_amount" if a.clean else "prose_amount_unclean"]
+            found[role[0]] = Reading(a.amount, a.start, a.end, certainty)
+    for a in ctx.amounts:
+        role = _form_row_role(ctx, a)
+        if role and role not in found:
+            found[role] = Reading(a.amount, a.start, a.end, weights["form_row_by_cue"])
+    for role, start, end in zero_statements(ctx.folded):
+        if role in REPORT_FIELDS and role not in found:
+            found[role] = Reading(Amount(0), start, end, weights["zero_statement"])
+    return found
+
+
+OWN_YEAR = re.compile(r"\b((?:19|20)\d{2}) ars\b|\b(?:av|for|under) ((?:19|20)\d{2})\b")
+"""A year a clause says its amounts belong to: "Av 2023 års bidrag", "för 2023"."""
+
+
+def _about_another_year(ctx: DocumentContext, clause: tuple[int, int],
+                        title_years: set[str]) -> bool:
+    """Whether a clause's amounts belong to a grant year other than the one the title names
+    ("Av 2023 års bidrag, 5 650 000 kronor, återbetalades ..." in a report on 2024)."""
+    years = {y for m in OWN_YEAR.finditer(ctx.folded, *clause) for y in m.groups() if y}
+    return bool(title_years and years and not years & title_years)
+
+
+def _form_row_role(ctx: DocumentContext, a: AmountMatch) -> str | None:
+    """The role of a bare figure ending a form's row whose label OCR damaged beyond a label
+    ("ie uae a bidrag som aterbetalas 386 500"), from a cue in the row's text before it."""
+    if a.has_unit or not ctx.plausible(a):
+        return None
+    line = ctx.flow.line_index(a.start)
+    start, end = ctx.flow.line_span(line)
+    if ctx.flow.text[a.end:end].strip() or not re.search(r"[^\W\d_]{3,}", ctx.flow.text[start:a.start]):
+        return None
+    others = [b for b in ctx.amounts if start <= b.start < end and b is not a]
+    if others or any(lb.line == line for lb in ctx.labels):
+        return None  # a table's row of columns, or a row a label reads
+    role = role_of(ctx.folded, (start, a.start), a.start, a.end, REPORT_FIELDS)
+    return role[0] if role else None
+
+
+def read_date(ctx: DocumentContext, out: Draft) -> None:
+    labelled: list[Reading] = []
+    for label in ctx.labels_for("date"):
+        for d in ctx.dates:
+            on_line = label.end <= d.start and d.end <= label.value_end + 40 and \
+                ctx.flow.line_index(d.start) in (label.line, label.line + 1)
+            if on_line and not ctx.is_period_or_deadline(d):
+                labelled.append(Reading(d.date, d.start, d.end, 1.0 if d.exact else 0.75))
+                break
+    if labelled:
+        reading = labelled[0]
+    else:
+        others = [d for d in ctx.dates if not ctx.is_period_or_deadline(d)]
+        if not others:
+            return
+        d = others[0]
+        reading = Reading(d.date, d.start, d.end, 0.7 if d.exact else 0.5)
+    out.write("document_date", reading)
+
+
+def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
+    kind = classify.document_type(ctx.doc, ctx.heading_end, ctx.their_references())
+    out.record.document_type = kind.value
+    if kind.hit:
+        out.note("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
+                                               kind.confidence))
+    program = classify.program(ctx.doc, ctx.title_end, ctx.catalog)
+    out.record.program = program.value
+    if program.hit:
+        out.note("program", Reading(program.value, program.hit.start, program.hit.end,
+                                         program.confidence))
+
+
+def read_grant_year(ctx: DocumentContext, out: Draft) -> None:
+    text = ctx.flow.text
+    folded = ctx.folded
+    scores: dict[int, float] = {}
+    where: dict[int, tuple[int, int]] = {}
+    references = [m.span() for m in REFERENCE.finditer(text)]
+
+    def add(year: int, start: int, end: int, weight: float) -> None:
+        if start < ctx.title_end:
+            weight *= 2
+        scores[year] = scores.get(year, 0.0) + weight
+        if year not in where or weight >= 1.0:
+            where.setdefault(year, (start, end))
+
+    program_ends = {h.end for h in classify.program_hits(ctx.doc, ctx.catalog)}
+    for m in YEAR.finditer(text):
+        start, end = m.span(1)
+        if ctx.inside_date(start, end) or any(s <= start < e for s, e in references):
+            continue
+        year = int(m.group(1))
+        before = folded[max(0, start - 40):start]
+        weight = 0.5
+        if any(0 <= start - e <= 4 and not text[e:start].strip(" -–—:") for e in program_ends):
+            weight = 4.0
+        elif YEAR_BEFORE.match(folded[end:end + 6]):
+            weight = 3.0
+        else:
+            for pattern, w in YEAR_CONTEXT:
+                if pattern.search(before):
+                    weight = w
+                    break
+        add(year, start, end, weight)
+    for label in ctx.labels_for("period"):
+        for d in ctx.dates:
+            if label.end <= d.start < label.value_end:
+                add(d.date.year, d.start, d.end, 2.0)
+                break
+    if scores:
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        year, score = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        certainty = min(1.0, 0.55 + 0.45 * (score - runner_up) / score)
+        if score < 1.0:
+            certainty *= 0.7
+        start, end = where[year]
+        out.record.grant_year = year
+        out.note("grant_year", Reading(year, start, end, certainty))
+    elif out.record.document_date:
+        d = out.record.document_date
+        year = d.year - 1 if out.record.document_type == "return_report" else d.year
+        out.record.grant_year = year
+        ev = next(e for e in out.record.evidence if e.field == "document_date")
+        out.record.evidence.append(Evidence("grant_year", ev.text, ev.page, ev.bbox,
+                                          round(ev.confidence * 0.5, 3)))
+
+
+def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
+    """Municipalities after a collaboration label, read as a coordinated list
+    (extractors.fields.coordination); a form's label says kommuner for its bare names."""
+    chosen: dict[str, OrgRef] = {}
+    for (start, end), label in zip(ctx.collaborating_spans(),
+                                   ctx.labels_for("collaborating", "collaborating_sentence")):
+        items = municipality_list(ctx.prose, start, end, ctx.orgs,
+                                  head_says_kommun=label.field == "collaborating")
+        for item in items:
+            if item.organisation.code not in chosen:
+                chosen[item.organisation.code] = as_ref(item.organisation)
+                out.note("collaborating_municipalities",
+                         Reading(item.organisation.code, item.start, item.end,
+                                 item.certainty))
+    for spans in ctx.wrapped_form_rows(WRAPPED_COLLABORATING):
+        for start, end in spans:
+            for item in municipality_list(ctx.prose, start, end, ctx.orgs, head_says_kommun=True):
+                if item.organisation.code not in chosen:
+                    chosen[item.organisation.code] = as_ref(item.organisation)
+                    out.note("collaborating_municipalities",
+                             Reading(item.organisation.code, item.start, item.end,
+                                     item.certainty))
+    out.record.collaborating_municipalities = list(chosen.values())
+
+
+def read_organisation(ctx: DocumentContext, out: Draft) -> None:
+    excluded = ctx.collaborating_spans()
+
+    def usable(m: Mention) -> bool:
+        return not any(s <= m.start < e for s, e in excluded)
+
+    hint = {"municipality": "municipality", "region": "region"}
+    for label in ctx.labels_for("organisation", "municipality", "region"):
+        found = [m for m in ctx.orgs if label.start <= m.start < label.value_end and usable(m)]
+        prefer = hint.get(label.field)
+        if found:
+            m = found[0]
+            org, certainty = choose(m, prefer)
+            _set_org(ctx, out, org, Reading(org, m.start, m.end, certainty * label.priority))
+            return
+        value = ctx.flow.text[label.end:label.value_end].strip(" :|")
+        if not value and label.line + 1 < len(ctx.flow.lines):
+            start, end = ctx.flow.line_span(label.line + 1)
+            value_start, value = start, ctx.flow.text[start:end]
+        else:
+            value_start = label.end
+        fuzzy = fuzzy_match(value, prefer) if value else None
+        if fuzzy:
+            org, certainty = fuzzy
+            offset = ctx.flow.text.find(value, value_start)
+            _set_org(ctx, out, org, Reading(org, offset, offset + len(value), certainty))
+            return
+    header = [m for m in ctx.orgs if m.start < ctx.title_end and usable(m)]
+    if header:
+        org, certainty = choose(header[0])
+        _set_org(ctx, out, org, Reading(org, header[0].start, header[0].end, 0.9 * certainty))
+        return
+    for line in range(min(TITLE_LINES, len(ctx.flow.lines))):
+        start, end = ctx.flow.line_span(line)
+        fuzzy = fuzzy_match(ctx.flow.text[start:end])
+        if fuzzy:
+            org, certainty = fuzzy
+            _set_org(ctx, out, org, Reading(org, start, end, certainty))
+            return
+    body = [m for m in ctx.orgs if m.explicit and usable(m)]
+    if body:
+        org, certainty = choose(body[0])
+        _set_org(ctx, out, org, Reading(org, body[0].start, body[0].end, 0.6 * certainty))
+
+
+def _set_org(ctx: DocumentContext, out: Draft, org, reading: Reading) -> None:
+    out.record.organisation = as_ref(org)
+    out.note("organisation", reading)
+
+
+def read_share(ctx: DocumentContext, out: Draft) -> None:
+    """The municipal share: a percentage whose nearest party word is the municipality's
+    ("Andel till kommunal verksamhet 25 %", "Av bidraget ska 40 procent finansiera
+    kommunal verksamhet"), or a bare "Andel: 40 %" in a form."""
+    folded = OCR_ANDEL.sub("andel", ctx.folded)
+    best: Reading | None = None
+    for m in SHARE.finditer(folded):
+        certainty = _share_certainty(ctx, folded, m.start(), m.end())
+        value = float(m.group("num").replace(",", "."))
+        if certainty and 0 <= value <= 100 and (best is None or certainty > best.certainty):
+            best = Reading(value, m.start(), m.end(), certainty)
+    if best is None or best.certainty < 1.0:
+        best = _share_respectively(ctx, folded) or best
+    if best is None:
+        best = _share_without_unit(ctx, folded)
+    if best is None:
+        best = _share_in_wrapped_form(ctx)
+    if best is not None:
+        out.record.municipal_share_percent = best.value
+        out.note("municipal_share_percent", best)
+
+
+def _share_certainty(ctx: DocumentContext, folded: str, start: int, end: int) -> float:
+    """How surely the percentage at ``start:end`` is the municipal share; 0 if it is not."""
+    clause_start, clause_end = ctx.clause(folded, start, end)
+    parties = [p for p in SHARE_PARTY.finditer(folded, clause_start, clause_end)
+               if p.end() <= start or p.start() >= end]
+    owners = [p for p in parties if p.end() <= start and OWNER.fullmatch(p.group())]
+    if parties:
+        # "Kommunens andel är 45 procent och regionens andel 55 procent": an owner before
+        # the figure decides; else the party nearest to it.
+        nearest = owners[-1] if owners else min(
+            parties, key=lambda p: start - p.end() if p.end() <= start else p.start() - end)
+        if not nearest.group().startswith(("kommun", "socialtjanst")):
+            return 0.0
+        return 1.0 if SHARE_WORDS.search(folded, clause_start, clause_end) else 0.0
+    line_start, _ = ctx.flow.line_span(ctx.flow.line_index(start))
+    return 0.8 if SHARE_LABEL.search(folded, line_start, start) else 0.0
+
+
+def _share_respectively(ctx: DocumentContext, folded: str) -> Reading | None:
+    """"mellan kommun och region är 40 respektive 60 procent": the share in the place of
+    the municipality among the two parties named before the figures in their clause."""
+    for m in RESPECTIVE.finditer(folded):
+        clause_start, _ = ctx.clause(folded, m.start(), m.end())
+        parties = list(SHARE_PARTY.finditer(folded, clause_start, m.start()))[-2:]
+        if len(parties) != 2 or not re.search(r"\b(?:mellan|och)\b",
+                                               folded[parties[0].end():parties[1].start()]):
+            continue
+        municipal = [p.group().startswith(("kommun", "socialtjanst")) for p in parties]
+        if municipal.count(True) != 1:
+            continue
+        group = "a" if municipal[0] else "b"
+        value = float(m.group(group))
+        if 0 <= value <= 100:
+            return Reading(value, m.start(group), m.end(group), 0.9)
+    return None
+
+
+def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
+    """"Kommunal andel 40" ending its line, or alone on the line below a form's label: the
+    percent sign lost, or written in the label ("Kommunal andel (%) 50")."""
+    for i in range(len(ctx.flow.lines)):
+        start, end = ctx.flow.line_span(i)
+        cue = SHARE_LINE.search(folded, start, end)
+        if not cue:
+            continue
+        m = BARE_SHARE.search(folded, cue.end(), end)
+        if m is None and i + 1 < len(ctx.flow.lines) and \
+                not re.search(r"\d", folded[cue.end():end]):
+            below_start, below_end = ctx.flow.line_span(i + 1)
+            m = STACKED_SHARE.fullmatch(folded, below_start, below_end)
+        if m and 0 <= int(m.group("num")) <= 100:
+            label = folded[start:end]
+            certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
+            return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
+    return None
+
+
+def _share_in_wrapped_form(ctx: DocumentContext) -> Reading | None:
+    """"Andel av bidraget som finansierar   30 / kommunal verksamhet (%)": a bare number as
+    the value of a share label that wraps beside it."""
+    for spans in ctx.wrapped_form_rows(WRAPPED_SHARE):
+        start, end = spans[0]
+        m = STACKED_SHARE.fullmatch(ctx.folded, start, end)
+        if m and 0 <= int(m.group("num")) <= 100:
+            return Reading(float(m.group("num")), m.start("num"), m.end("num"), 0.85)
+    return None
+
+
+def read_reference(ctx: DocumentContext, out: Draft) -> None:
+    for label in ctx.labels_for("reference"):
+        m = REFERENCE.search(ctx.flow.text, label.end, label.value_end + 1)
+        if m and not ctx.flow.text[label.end:m.start()].strip(" :.\t"):
+            _set_reference(ctx, out, m, 1.0)
+            return
+        start, end = label.end, label.value_end
+        stacked = label.line + 1 < len(ctx.flow.lines)
+        if stacked and not ctx.flow.text[start:end].strip(" :.\t"):
+            start, end = ctx.flow.line_span(label.line + 1)  # a form's value line
+        m = LABELLED_REFERENCE.match(ctx.flow.text, start, end)
+        if m and sum(c.isdigit() for c in m.group("ref")) >= 4:
+            out.record.reference = m.group("ref")
+            out.note("reference", Reading(m.group("ref"), m.start("ref"),
+                                               m.end("ref"), 0.9))
+            return
+    for m in REFERENCE.finditer(ctx.flow.text):
+        if re.match(r"[A-ZÅÄÖ]", m.group("ref")):
+            _set_reference(ctx, out, m, 0.6)
+            return
+
+
+def _set_reference(ctx: DocumentContext, out: Draft, m: re.Match[str], certainty: float) -> None:
+    ref = re.sub(r"\s*/\s*", "/", " ".join(m.group("ref").split()))
+    ref = re.sub(r"^([A-ZÅÄÖ]+)(\d)", r"\1 \2", ref) if not re.match(r"^[A-Z]\d", ref) else ref
+    out.record.reference = ref
+    out.note("reference", Reading(ref, m.start(), m.end(), certainty))
+
+
+def read_tables(ctx: DocumentContext, out: Draft) -> None:
+    """Itemised tables: rows of "cost item  amount(s)" above a "Summa ..." line.
+
+    Each figure column (Budget, Utfall) is a table of its own. "Varav" rows itemise the
+    row above and are not summed. A table that does not add up counts only when every
+    figure reads cleanly, so OCR damage in one row does not turn into a sum mismatch.
+    A return report that states no used amount otherwise has spent its cost table's
+    total, in the column of actual costs.
+    """
+    for total_line, line_text in enumerate(ln.text for ln in ctx.flow.lines):
+        first = fold(re.sub(r"^\W+", "", line_text)).split(maxsplit=1)
+        if not first or first[0].strip(":") not in TOTAL_WORDS:
+            continue
+        totals = ctx.row_amounts(total_line, total=True)
+        if not totals:
+            continue
+        rows: list[list[AmountMatch]] = []
+        line = total_line - 1
+        while line >= 0:
+            text = fold(ctx.flow.lines[line].text)
+            if SUB_ROW.match(text) or SPECK_LINE.fullmatch(text):
+                line -= 1
+                continue
+            amounts = ctx.row_amounts(line)
+            if len(amounts) != len(totals):
+                break
+            rows.append(amounts)
+            line -= 1
+        if len(rows) < 2:
+            continue
+        rows.reverse()
+        continued = ctx.repeated_header(line)
+        lines = ctx.flow.lines[line + 1:total_line + 1]
+        page = lines[0].page
+        words = [w for ln in lines if ln.page == page for w in ln.words]
+        for column, total in enumerate(totals):
+            cells = [row[column] for row in rows]
+            adds_up = abs(sum(a.amount.value for a in cells) - total.amount.value) <= 1
+            if adds_up or (not continued and all(ctx.clean_figure(a) for a in [*cells, total])):
+                out.record.tables.append(ItemisedTable(
+                    tuple(a.amount.value for a in cells), total.amount.value, page,
+                    union_bbox(words)))
+        _used_from_table(ctx, out, line, total_line, totals)
+
+
+def _used_from_table(ctx: DocumentContext, out: Draft, above: int, total_line: int, totals: list[AmountMatch]) -> None:
+    """A cost table's total as the used amount, when nothing else states it."""
+    if out.record.document_type != "return_report" or "used" in out.record.amounts:
+        return
+    context = " ".join(fold(ln.text) for ln in
+                       ctx.flow.lines[max(0, above - COST_CONTEXT_LINES + 1):above + 1])
+    total_text = fold(ctx.flow.lines[total_line].text)
+    if not (COST_CONTEXT.search(context) or COST_CONTEXT.search(total_text)):
+        return
+    total = totals[_actual_column(ctx, out, above, totals)]
+    out.write("amounts.used", Reading(total.amount, total.start, total.end, 0.8))
+
+
+def _actual_column(ctx: DocumentContext, out: Draft, header_line: int, totals: list[AmountMatch]) -> int:
+    """The column of actual costs: the one whose header says so ("Utfall") or names the
+    grant year; else the last, where the current figures stand."""
+    if len(totals) == 1 or header_line < 0:
+        return len(totals) - 1
+    header = ctx.flow.lines[header_line].words
+    for i, total in enumerate(totals):
+        words = ctx.flow.words_in(total.start, total.end)
+        x0, x1 = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
+        above = " ".join(fold(w.text) for w in header
+                         if w.bbox[2] > x0 - 40 and w.bbox[0] < x1 + 5)
+        if ACTUAL_COLUMN.search(above) or (
+                out.record.grant_year is not None and str(out.record.grant_year) in above):
+            return i
+    return len(totals) - 1
+
+
+
+Check = Callable[[DocumentContext, Extraction], bool]
+
+
+def always(ctx: DocumentContext, record: Extraction) -> bool:
+    return True
+
+
+def of_type(kind: str, unless: str | None = None) -> Check:
+    """Applies to documents of ``kind`` whose field ``unless`` is not yet read."""
+    def check(ctx: DocumentContext, record: Extraction) -> bool:
+        return record.document_type == kind and not (unless and record.has(unless))
+    return check
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    read: Callable[[DocumentContext, Draft], None]
+    writes: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    able_to_run: Check = always
+
+
+READERS: tuple[Reader, ...] = (
+    Reader("type and program", read_type_and_program, ("document_type", "program")),
+    Reader("labelled amounts", read_labelled_amounts,
+           tuple(f"amounts.{k}" for k in (*AMOUNT_FIELDS, "decided")), ("document_type",)),
+    Reader("requested in prose", read_requested_in_prose, ("amounts.requested",),
+           ("document_type", "amounts.requested"), of_type("requisition", "amounts.requested")),
+    Reader("report amounts in prose", read_report_in_prose,
+           tuple(f"amounts.{k}" for k in REPORT_FIELDS), ("document_type", "amounts.received"),
+           of_type("return_report")),
+    Reader("decided in prose", read_decided_in_prose, ("amounts.decided",),
+           ("document_type", "amounts.decided"), of_type("decision", "amounts.decided")),
+    Reader("date", read_date, ("document_date",)),
+    Reader("grant year", read_grant_year, ("grant_year",), ("document_type", "document_date")),
+    Reader("collaborating municipalities", read_collaborating,
+           ("collaborating_municipalities",)),
+    Reader("organisation", read_organisation, ("organisation",)),
+    Reader("municipal share", read_share, ("municipal_share_percent",)),
+    Reader("reference", read_reference, ("reference",)),
+    Reader("itemised tables", read_tables, ("tables", "amounts.used"),
+           ("document_type", "grant_year", "amounts.used")),
+)
+"""Every reader, in the order they run."""
+
+
+def run_readers(ctx: DocumentContext, readers: tuple[Reader, ...] = READERS) -> Extraction:
+    draft = Draft(ctx)
+    if not ctx.flow.lines:
+        return draft.record
+    for reader in readers:
+        if reader.able_to_run(ctx, draft.record):
+            draft.allowed = frozenset(reader.writes)
+            reader.read(ctx, draft)
+    return draft.record

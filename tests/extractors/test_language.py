@@ -1,0 +1,131 @@
+"""Every entry of config/language.toml with its examples: the data is the test's table."""
+from __future__ import annotations
+
+import pytest
+
+from config.programs import default_programs
+from extractors.fields import classify, extract_fields
+from extractors.fields.amounts import find_amounts
+from extractors.fields.context import DocumentContext
+from extractors.fields.language import compile_phrase, language, role_of, zero_statements
+from extractors.fields.nlp import parse
+from extractors.fields.text import fold
+from tests.extractors.test_fields import text_doc
+
+LANGUAGE = language()
+ROLES = tuple(r.role for r in LANGUAGE.roles)
+
+
+def _cases(entries, attribute):
+    return [pytest.param(e, example, id=f"{e.role}:{example[:40]}")
+            for e in entries for example in getattr(e, attribute)]
+
+
+@pytest.mark.parametrize(("entry", "example"), _cases(LANGUAGE.roles, "examples"))
+def test_a_clause_gives_its_amount_the_role(entry, example):
+    [amount] = [a for a in find_amounts(example) if a.has_unit]
+    folded = fold(example)
+    assert role_of(folded, (0, len(folded)), amount.start, amount.end, ROLES)[0] == entry.role
+
+
+@pytest.mark.parametrize("role", LANGUAGE.roles, ids=lambda r: r.role)
+def test_every_role_has_examples(role):
+    assert role.examples
+
+
+@pytest.mark.parametrize(("entry", "example"), _cases(LANGUAGE.zero, "examples"))
+def test_a_statement_of_zero(entry, example):
+    assert (entry.role, ) == tuple({r for r, _, _ in zero_statements(fold(example))})
+
+
+@pytest.mark.parametrize(("entry", "example"), _cases(LANGUAGE.zero, "counter_examples"))
+def test_not_a_statement_of_zero(entry, example):
+    assert zero_statements(fold(example)) == []
+
+
+@pytest.mark.parametrize("example", LANGUAGE.decision_examples)
+def test_a_decision_sentence(example):
+    folded = fold(example)
+    assert LANGUAGE.decision_cues.search(folded) and LANGUAGE.decides.search(folded)
+
+
+@pytest.mark.parametrize(("kind", "cue"), [(k, c) for k, cues in LANGUAGE.document_types.items()
+                                           for c in cues])
+def test_every_document_type_cue_is_found(kind, cue):
+    hits = classify._type_phrases().find(parse(cue))
+    assert any(h.key == kind and (h.start, h.end) == (0, len(cue)) for h in hits)
+
+
+@pytest.mark.parametrize("example", [
+    "Med hänvisning till Socialstyrelsens anvisningar om statsbidrag ansöker regionen om medel.",
+    "Regionen rekvirerar medel enligt anvisningarna för 2024.",
+])
+def test_a_cue_that_names_another_document(example):
+    start = fold(example).index("anvisningar")
+    assert classify._refers_to_another(example, start)
+
+
+@pytest.mark.parametrize("title", ["Anvisningar om statsbidrag 2024", "Rutin – rekvisition"])
+def test_a_cue_that_begins_its_line_names_this_document(title):
+    assert not classify._refers_to_another(title, 0)
+
+
+@pytest.mark.parametrize(("field", "phrase"), [(f, p) for f, ps in LANGUAGE.labels.items()
+                                               for p in ps])
+def test_every_label_is_found_in_form_position(field, phrase):
+    labels = DocumentContext(text_doc(f"Rekvisition\n{phrase}: 100 000 kr\n"), default_programs()).labels
+    assert any(lb.field == field and lb.line == 1 for lb in labels)
+
+
+@pytest.mark.parametrize("phrase", list(LANGUAGE.sentence_labels))
+def test_every_sentence_label_is_found_inside_a_line(phrase):
+    labels = DocumentContext(text_doc(f"Rekvisition\nArbetet sker {phrase} Solna kommun.\n"),
+                       default_programs()).labels
+    assert any(lb.field == LANGUAGE.sentence_labels[phrase] for lb in labels)
+
+
+ZERO_VALUE_EXAMPLES = [
+    "Ej förbrukat bidrag som återbetalas Inget",
+    "Ej förbrukat bidrag som återbetalas 0 (kr)",
+    "Att återbetala: 0:-",
+]
+
+
+@pytest.mark.parametrize("line", ZERO_VALUE_EXAMPLES)
+def test_a_form_value_of_nothing(line):
+    ex = extract_fields(text_doc(
+        "Ekonomisk redovisning av statsbidrag\nRegion Kronoberg\nBidragsår 2024\n"
+        f"Erhållet bidrag (kr) 3 210 000\nFörbrukat bidrag (kr) 3 210 000\n{line}\n"))
+    assert ex.document_type == "return_report"
+    assert ex.amounts["unused"].value == 0
+
+
+def test_zero_value_examples_are_the_data_files():
+    import tomllib
+    from extractors.fields.language import LANGUAGE_FILE
+    data = tomllib.loads(LANGUAGE_FILE.read_text(encoding="utf-8"))
+    assert data["zero_values"]["examples"] == ZERO_VALUE_EXAMPLES
+
+
+def test_label_filler_keeps_a_prose_label_sure():
+    ex = extract_fields(text_doc(
+        "Rekvisition – utökade hembesöksprogram 2024\nRegion Gotland\n"
+        "Det belopp som rekvireras uppgår till 1 452 000 kr.\n"))
+    assert ex.amounts["requested"].value == 1_452_000
+    assert ex.confidence("amounts.requested") >= 0.8
+
+
+@pytest.mark.parametrize(("phrase", "text", "matches"), [
+    ("tagit|tagits emot", "har tagit emot", True),
+    ("förbruka*", "forbrukats", True),
+    ("ej [har] förbruka*", "ej har forbrukat", True),
+    ("ej [har] förbruka*", "ej forbrukat", True),
+    ("återstår", "aterstaende", False),
+])
+def test_the_pattern_language(phrase, text, matches):
+    assert bool(compile_phrase(phrase).search(text)) is matches
+
+
+def test_a_phrase_may_not_begin_optional():
+    with pytest.raises(ValueError):
+        compile_phrase("[har] förbrukat")
