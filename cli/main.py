@@ -17,6 +17,7 @@ from cli.errors import CommandGroup, fail
 from cli.expect import expect
 from cli.logs import configure_logging
 from cli.mailbox import mailbox_app
+from cli.recheck import register_recheck
 from config.masking import mask
 from config.settings import Settings, SettingsError, load_settings
 from reports.cli import report_app
@@ -256,7 +257,8 @@ def documents_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     with ctx.obj.session_factory()() as session:
         docs = session.scalars(select(Document).options(
             selectinload(Document.flags), selectinload(Document.values),
-            selectinload(Document.message)).order_by(Document.id))
+            selectinload(Document.corrections), selectinload(Document.message))
+            .order_by(Document.id))
         print_records([document_record(d) for d in docs], as_json)
 
 
@@ -278,6 +280,7 @@ def allocations_import(
         ctx: typer.Context,
         file: Annotated[Path, typer.Argument(help="CSV- eller XLSX-fil.", metavar="FIL")]) -> None:
     """Läs in en tilldelningslista (CSV eller XLSX); rader med fel hoppas över och visas."""
+    from cli.recheck import recheck_with_progress
     from storage.allocation_file import AllocationFileError, read_allocation_file, summary_text
     from storage.allocations import import_allocations
 
@@ -291,12 +294,15 @@ def allocations_import(
         typer.echo(f"fel: {file}: {problem}", err=True)
     if not parsed.rows:
         fail(f"{file}: ingen rad utan fel; inget har lästs in", code=1)
-    with ctx.obj.session_factory()() as session:
+    factory = ctx.obj.session_factory()
+    with factory() as session:
         summary = import_allocations(session, parsed.rows, str(file))
         session.commit()
     bad = len(parsed.bad_lines)
     typer.echo(f"{file}: {summary_text(summary.added, summary.changed, summary.unchanged, bad or None)}"
                + ("; raderna med fel är inte inlästa" if bad else ""), err=True)
+    recheck_with_progress(factory, ctx.obj.settings, reason="allocation_import",
+                          program_years=summary.program_years)
 
 
 @allocations_app.command("list")
@@ -358,7 +364,7 @@ def cases_list(
             emit(r)
     else:
         from cli.tables import show_table
-        from webui.present import SEVERITY_NAMES, STATUS_NAMES
+        from config.vocabulary import SEVERITY_NAMES, STATUS_NAMES
 
         show_table([{**r, "severity": SEVERITY_NAMES.get(r["severity"], r["severity"]),
                      "status": STATUS_NAMES.get(r["status"], r["status"]),
@@ -414,6 +420,9 @@ def demo_setup(ctx: typer.Context) -> None:
     else:
         typer.echo(f"\nGranskningen:  {url} (användare admin)\nGlömt lösenordet? "
                    f"{RESET_HINT}\n")
+
+
+register_recheck(app)
 
 
 def main() -> None:

@@ -1,9 +1,11 @@
 """The 21 regions and 290 municipalities with SCB codes, and the ways documents write them.
 
 Loaded once per process from ``config/data/`` (copied from the checked reference data).
-Gotland is both a region (09) and a municipality (0980). A municipality is named "X kommun" in
-records unless it calls itself otherwise (``municipality_names.csv``: "Malmö stad",
-"Göteborgs Stad"); documents may still write any of its forms.
+Gotland is both a region (09) and a municipality (0980). A municipality is named as SCB and
+the municipalities write it: the place name in the genitive before "kommun" ("Gotlands
+kommun", "Halmstads kommun", "Uppsala kommun"), unless it calls itself otherwise
+(``municipality_names.csv``: "Malmö stad", "Göteborgs Stad", "Falu kommun", "Kalmar kommun");
+documents may still write any of its forms.
 """
 from __future__ import annotations
 
@@ -42,6 +44,14 @@ class Variant:
 
 def _genitive(name: str) -> str:
     return name if name[-1] in "sxzSXZ" else name + "s"
+
+
+def municipality_name(short: str) -> str:
+    """"Gotland" → "Gotlands kommun", "Uppsala" → "Uppsala kommun", "Kalix" → "Kalix kommun":
+    a place name ending in a consonant takes the genitive s (exceptions are in the data)."""
+    if short[-1].lower() in "aeiouyåäö":
+        return f"{short} kommun"
+    return f"{_genitive(short)} kommun"
 
 
 def _strip_genitive(word: str) -> str:
@@ -126,7 +136,7 @@ def load_registry() -> Registry:
     municipalities = {
         m["municipality_code"]: Organisation(
             code=m["municipality_code"], kind="municipality",
-            name=own_names.get(m["municipality_code"], f"{m['municipality_name']} kommun"),
+            name=own_names.get(m["municipality_code"], municipality_name(m["municipality_name"])),
             short=m["municipality_name"], region_code=m["region_code"],
         )
         for m in _read("municipalities.csv")

@@ -27,7 +27,9 @@ def allocations_for(session: Session, program: str | None, year: int | None) -> 
 
 def requisitions_on_file(session: Session, fields: Extraction, sha256: str,
                          document_pk: int | None) -> list[FiledRequisition]:
-    """Other readable requisitions for the same program-year; copies of this file excluded."""
+    """Readable requisitions for the same program-year registered before this document
+    (copies of this file excluded), so a recheck flags what intake flagged: the requisition
+    that came second, the one that took the pool over."""
     if fields.document_type != "requisition" or fields.program is None or fields.grant_year is None:
         return []
     stmt = select(Document).where(
@@ -35,7 +37,7 @@ def requisitions_on_file(session: Session, fields: Extraction, sha256: str,
         Document.grant_year == fields.grant_year, Document.status == "processed",
         Document.sha256 != sha256)
     if document_pk is not None:
-        stmt = stmt.where(Document.id != document_pk)
+        stmt = stmt.where(Document.id < document_pk)
     return [
         FiledRequisition(d.id, d.org_code, (d.amounts.get("requested") or {}).get("value"))
         for d in session.scalars(stmt)

@@ -54,6 +54,11 @@ def document_record(doc: Document) -> dict:
              "confidence": v.confidence}
             for v in doc.values
         ],
+        "corrections": [
+            {"field": c.field, "value": c.value_text, "by": c.actor,
+             "at": c.at.astimezone(LOCAL_TZ).isoformat()}
+            for c in doc.corrections
+        ],
         "flags": [
             {"code": f.code, "severity": f.severity, "message": f.message}
             for f in doc.flags if f.status == "open"
@@ -87,7 +92,11 @@ def apply_fields(doc: Document, fields: Extraction) -> None:
 
 
 def fields_from_row(doc: Document) -> Extraction:
-    """The fields as they stand on the row (corrections included), for re-checking."""
+    """The fields as they stand on the row (corrections included), for re-checking.
+
+    A corrected field counts as read with full confidence: a person has confirmed it.
+    """
+    corrected = {c.field for c in doc.corrections}
     org = OrgRef(doc.org_code, doc.org_kind, doc.org_name) if doc.org_code else None
     return Extraction(
         document_type=doc.document_type,  # type: ignore[arg-type]
@@ -106,7 +115,7 @@ def fields_from_row(doc: Document) -> Extraction:
                 for t in doc.tables],
         evidence=[
             Evidence(v.field, v.text, v.page or 0, tuple(v.bbox or (0, 0, 0, 0)),
-                     1.0 if v.corrected_by else v.confidence)
+                     1.0 if v.field in corrected else v.confidence)
             for v in doc.values
         ],
     )

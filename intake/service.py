@@ -30,6 +30,7 @@ from config.masking import mask
 from config.settings import Settings, SettingsError, load_settings
 from intake.expectations import ExpectationJob
 from intake.pipeline import Incoming, Pipeline, Processed
+from intake.recheck import recheck_if_programs_changed
 from intake.scheduler import (
     ExtraJob,
     add_expectation_job,
@@ -224,6 +225,8 @@ class PollJob:
             return None
         source = open_source(self.settings)
         try:
+            recheck_if_programs_changed(self.pipeline.session_factory, self.pipeline.programs,
+                                        self.settings.confidence_threshold)
             with self.pipeline.session_factory() as session:
                 state = session.scalar(select(SourceState).where(SourceState.source == source.name))
                 not_before = retry_at(state, self.interval)

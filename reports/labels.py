@@ -1,19 +1,17 @@
-"""The report's Swedish words and number formats, the same words the review desk uses.
-
-Kept in one place so that they can point at the desk's vocabulary module when there is one.
-"""
+"""The report's Swedish words and number formats, the same words the review desk uses:
+statuses and severities come from ``config.vocabulary``."""
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from config.vocabulary import SEVERITY_NAMES as SEVERITIES
+from config.vocabulary import SEVERITY_ORDER as SEVERITY_ORDER
+from config.vocabulary import STATUS_NAMES as STATUSES
 from reports.week import local
 from validators.codes import RULE_TEXT
 from validators.expected import EXPECTATION_TEXT
 from validators.swedish import DOCUMENT_TYPE_NAMES, format_number, format_percent
 
-SEVERITIES = {"error": "Fel", "warning": "Varning", "review": "Granska", "info": "Information"}
-SEVERITY_ORDER = ("error", "warning", "review", "info")
-STATUSES = {"open": "Öppen", "resolved": "Löst", "dismissed": "Avfärdad"}
 CHANGES = {"new": "Ny", "resolved": "Löst", "dismissed": "Avfärdad", "reopened": "Öppnad igen"}
 CASE_KINDS = {"flag": "Avvikelse", "expectation": "Förväntad handling"}
 EXPECTED_DOCUMENTS = {"requisition": "Rekvisition", "return_report": "Återrapportering"}

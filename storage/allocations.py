@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Allocation, AuditEntry
 from validators.model import AllocationRow
+from validators.swedish import format_amount, format_percent
 
 Key = tuple[str, int, str]
 """(program, grant_year, recipient_code)."""
@@ -31,7 +32,9 @@ class ImportSummary:
 
 
 def _described(amount: int, share: float | None) -> str:
-    return f"{amount} ({share})"
+    """An allocation as the audit log shows it: "834 000 kr", "834 000 kr, minst 25 %"."""
+    text = format_amount(amount)
+    return text if share is None else f"{text}, minst {format_percent(share)}"
 
 
 def import_allocations(session: Session, rows: list[AllocationRow], source: str | None,

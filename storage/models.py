@@ -121,13 +121,16 @@ class Document(Base):
     flags: Mapped[list[FlagRow]] = relationship(
         back_populates="document", order_by="FlagRow.id", cascade="all, delete-orphan"
     )
+    corrections: Mapped[list[ValueCorrection]] = relationship(
+        back_populates="document", order_by="ValueCorrection.id", cascade="all, delete-orphan"
+    )
     page_texts: Mapped[list[PageTextRow]] = relationship(
         order_by="PageTextRow.page", cascade="all, delete-orphan", passive_deletes=True,
     )
 
 
 class ExtractedValue(Base):
-    """Where a value was read (evidence) and, when a person corrected it, who and what."""
+    """Where a value was read (evidence), kept as read: a correction is a ValueCorrection."""
 
     __tablename__ = "extracted_values"
 
@@ -138,9 +141,24 @@ class ExtractedValue(Base):
     page: Mapped[int | None] = mapped_column(Integer)
     bbox: Mapped[list[Any] | None] = mapped_column(JSON)
     confidence: Mapped[float] = mapped_column(Float)
-    corrected_by: Mapped[str | None] = mapped_column(String(100))
-    corrected_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     document: Mapped[Document] = relationship(back_populates="values")
+
+
+class ValueCorrection(Base):
+    """A person's correction of one field: a layer over what was read, with who and when."""
+
+    __tablename__ = "value_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    field: Mapped[str] = mapped_column(String(60))
+    typed: Mapped[str] = mapped_column(Text)
+    """What the person typed."""
+    value_text: Mapped[str | None] = mapped_column(Text)
+    """The value as staff read it after the correction; None when the field was removed."""
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    document: Mapped[Document] = relationship(back_populates="corrections")
 
 
 class PageTextRow(Base):
@@ -170,7 +188,10 @@ class FlagRow(Base):
     message: Mapped[str] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     status: Mapped[str] = mapped_column(String(10), default="open")
-    """open, resolved, dismissed; a flag the checks no longer raise is resolved by "system"."""
+    """open, resolved, dismissed; a flag the checks no longer raise is resolved by "system".
+
+    ``details`` hold the figures behind the flag: while it is open they follow the checks; a
+    person's decision keeps the figures it was taken on, so a change in them reopens it."""
     comment: Mapped[str | None] = mapped_column(Text)
     resolved_by: Mapped[str | None] = mapped_column(String(100))
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -282,6 +303,25 @@ class ReportDelivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     """When a process took it to send; a claim older than delivery.CLAIM_TIMEOUT is void."""
+
+
+class RecheckRun(Base):
+    """One run of every check over every stored document: why, how far, what changed."""
+
+    __tablename__ = "recheck_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reason: Mapped[str] = mapped_column(String(40))
+    """command, allocation_import, programs_changed."""
+    actor: Mapped[str] = mapped_column(String(100))
+    programs_hash: Mapped[str] = mapped_column(String(64))
+    """The program catalogue the checks ran against."""
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
 
 
 class ExpectationRow(Base):

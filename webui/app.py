@@ -17,6 +17,7 @@ from webui.errors import install_error_handlers
 from webui.middleware import BodyLimit, SecurityHeaders
 from webui.page_renderer import PageRenderer
 from webui.present import install_filters
+from webui.recheck_view import recheck_status
 from webui.routes import (
     allocations,
     api,
@@ -45,6 +46,7 @@ def _page_context(request: Request) -> dict:
         "may": (lambda role: user is not None and role_allows(user.role, role)),
         "csrf_token": csrf_token(request),
         "flashes": pop_flashes(request) if user else [],
+        "recheck": (lambda: recheck_status(request.app.state.session_factory)) if user else None,
     }
 
 
@@ -74,11 +76,11 @@ def create_app(settings: Settings, session_factory: sessionmaker[Session],
     )
     secret = session_secret(settings)
     templates = Jinja2Templates(directory=HERE / "templates", context_processors=[_page_context])
-    install_filters(templates.env)
     app.state.settings = settings
     app.state.session_factory = session_factory
     app.state.store = store
     app.state.programs = programs or default_programs()
+    install_filters(templates.env, app.state.programs)
     app.state.templates = templates
     app.state.secret = secret
     app.state.page_renderer = PageRenderer(max_pixels=settings.limits.max_pixels)

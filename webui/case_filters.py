@@ -4,12 +4,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from storage.cases import STATUSES, CaseFilter
+from config.registry import load_registry
+from config.vocabulary import SEVERITY_ORDER
+from storage.cases import SORTS, STATUSES, CaseFilter
 from validators.codes import SEVERITY
 
-SEVERITIES = ("error", "warning", "info", "review")
+SEVERITIES = SEVERITY_ORDER
 FILTER_KEYS = ("status", "severity", "code", "program", "grant_year", "org_code",
-               "received_from", "received_to")
+               "received_from", "received_to", "sort")
+
+
+def organisations_named(text: str) -> tuple[str, ...]:
+    """SCB codes of the regions and municipalities whose name contains ``text``."""
+    wanted = text.casefold()
+    return tuple(o.code for o in load_registry().all()
+                 if wanted in o.name.casefold() or wanted in o.short.casefold())
 
 
 def _date(text: str, what: str, errors: list[str]) -> date | None:
@@ -51,13 +60,28 @@ def parse_case_filter(params: Mapping[str, str]) -> tuple[CaseFilter, list[str]]
             f.grant_year = int(values["grant_year"])
         else:
             errors.append(f"Bidragsåret ”{values['grant_year']}” är inte ett årtal.")
-    if values["org_code"]:
-        if values["org_code"].isdigit() and len(values["org_code"]) in (2, 4):
-            f.org_code = values["org_code"]
+    org = values["org_code"]
+    if org.isdigit():
+        if len(org) in (2, 4):
+            f.org_code = org
         else:
-            errors.append(f"”{values['org_code']}” är ingen SCB-kod (två eller fyra siffror).")
+            errors.append(f"”{org}” är ingen SCB-kod (två eller fyra siffror).")
+    elif org:
+        f.org_codes = organisations_named(org)
+        if not f.org_codes:
+            errors.append(f"Ingen region eller kommun heter ”{org}”.")
     if values["received_from"]:
         f.received_from = _date(values["received_from"], "Från-datumet", errors)
     if values["received_to"]:
         f.received_to = _date(values["received_to"], "Till-datumet", errors)
     return f, errors
+
+
+def parse_sort(params: Mapping[str, str]) -> str:
+    sort = (params.get("sort") or "").strip()
+    return sort if sort in SORTS else SORTS[0]
+
+
+def parse_page(params: Mapping[str, str]) -> int:
+    text = (params.get("page") or "").strip()
+    return int(text) if text.isdigit() and 0 < int(text) < 100_000 else 1

@@ -18,7 +18,7 @@ from extractors.fields.amounts import parse_amount
 from extractors.fields.dates import parse_date
 from extractors.model import OrgRef
 from extractors.fields.organisations import find_organisation
-from storage.models import AuditEntry, Document, ExtractedValue
+from storage.models import AuditEntry, Document, ValueCorrection
 from validators.swedish import DOCUMENT_TYPE_NAMES, field_name
 from webui.present import CORRECTABLE_FIELDS, value_text
 
@@ -148,20 +148,12 @@ def _write(doc: Document, c: Correction) -> None:
 
 
 def apply_correction(session: Session, doc: Document, c: Correction, actor: str) -> None:
-    """Write the corrected value, mark its evidence corrected and audit old → new (no commit)."""
+    """Write the corrected value as a layer over the evidence (which stays as read) and audit
+    old → new (no commit)."""
     old = value_text(doc, c.field)
     _write(doc, c)
-    now = datetime.now(UTC)
-    evidence = [v for v in doc.values if v.field == c.field]
-    if c.value is None:
-        for v in evidence:
-            doc.values.remove(v)
-    else:
-        if not evidence:
-            evidence = [ExtractedValue(field=c.field, text="", confidence=1.0)]
-            doc.values.append(evidence[0])
-        for v in evidence:
-            v.text, v.confidence, v.corrected_by, v.corrected_at = c.text, 1.0, actor, now
+    new = value_text(doc, c.field)
+    doc.corrections.append(ValueCorrection(field=c.field, typed=c.text, value_text=new,
+                                           actor=actor, at=datetime.now(UTC)))
     session.add(AuditEntry(actor=actor, action="correct", entity="document",
-                           entity_id=str(doc.id), field=c.field, old_value=old,
-                           new_value=value_text(doc, c.field)))
+                           entity_id=str(doc.id), field=c.field, old_value=old, new_value=new))

@@ -7,21 +7,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from config.vocabulary import flag_title
 from intake.body import html_to_text
-from storage.models import AuditEntry, Document, ExtractedValue, FlagRow
+from storage.cases import next_case
+from storage.models import AuditEntry, Document, ExtractedValue, FlagRow, ValueCorrection
 from storage.originals import OriginalStore
 from validators.codes import RULE_TEXT
 from webui.page_images import RENDERABLE, PageImageError
 from webui.page_renderer import PageRenderer
-from webui.present import CORRECTABLE_FIELDS, flag_details, label, value_text
+from webui.present import CORRECTABLE_FIELDS, fields_for, flag_details, label, value_text
 
 log = logging.getLogger(__name__)
 
 EML_SOURCES = ("eml", "folder", "imap", "exchange")
 """Source kinds whose raw original is a mail message (bare files have no .eml)."""
 PAGES_PER_VIEW = 10
-SPARSE_TYPES = ("other", "instruction")
-"""Document types that carry few of the fields: only those read are listed one by one."""
 BODY_BYTES = 500_000
 BODY_TYPES = ("text/plain", "text/html")
 """A message body kept as the document (intake.body): shown as text, it has no page images."""
@@ -104,12 +104,16 @@ class FieldView:
     label: str
     value: str | None
     evidence: list[ExtractedValue]
+    """As read: text, page, box and confidence."""
+    corrections: list[ValueCorrection]
+    """The layer on top: who set the value to what, and when (newest last)."""
     low_confidence: bool
 
 
 @dataclass(frozen=True)
 class FlagView:
     flag: FlagRow
+    title: str
     rule_text: str
     details: list[tuple[str, str]]
 
@@ -123,8 +127,11 @@ class DocumentView:
     history: list[AuditEntry]
     has_eml: bool
     body: str | None
+    next_case: int | None
+    flag_titles: dict[str, str]
+    """Audit entity id → the flag's title, for the history."""
     more_fields: list[FieldView] = field(default_factory=list)
-    """Empty fields of a document that seldom has them, offered in one form, not a form each."""
+    """Fields the document has no value for and seldom has: offered in one form, not one each."""
 
 
 def _box(v: ExtractedValue, width: float, height: float) -> Box | None:
@@ -191,19 +198,19 @@ def build_document_view(session: Session, doc: Document, store: OriginalStore,
                         zoom: int = 1) -> DocumentView:
     pages = _pages(doc, store, renderer, first, zoom)
     fields, more_fields = [], []
-    sparse = doc.document_type in SPARSE_TYPES or doc.status != "processed"
+    shown = set(fields_for(doc))
     for name in CORRECTABLE_FIELDS:
         evidence = [v for v in doc.values if v.field == name]
-        view = FieldView(name, label(name), value_text(doc, name), evidence,
-                         any(v.confidence < threshold and not v.corrected_by for v in evidence))
-        if sparse and name != "document_type" and view.value is None and not evidence:
-            more_fields.append(view)
-        else:
-            fields.append(view)
+        corrections = [c for c in doc.corrections if c.field == name]
+        view = FieldView(name, label(name), value_text(doc, name), evidence, corrections,
+                         not corrections and any(v.confidence < threshold for v in evidence))
+        (fields if name in shown else more_fields).append(view)
     order = {"open": 0, "resolved": 1, "dismissed": 2}
     flags = [
-        FlagView(f, RULE_TEXT.get(f.code, ""), flag_details(f.details))
+        FlagView(f, flag_title(f.code), RULE_TEXT.get(f.code, ""), flag_details(f.details))
         for f in sorted(doc.flags, key=lambda f: (order.get(f.status, 3), f.id))
     ]
     return DocumentView(doc, pages, fields, flags, _history(session, doc),
-                        doc.message.source_kind in EML_SOURCES, _body(doc, store), more_fields)
+                        doc.message.source_kind in EML_SOURCES, _body(doc, store),
+                        next_case(session, doc),
+                        {str(f.id): flag_title(f.code) for f in doc.flags}, more_fields)

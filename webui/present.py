@@ -6,7 +6,16 @@ from typing import Any
 
 from jinja2 import Environment
 
-from storage.models import Document
+from config.programs import ProgramCatalog, default_programs
+from config.vocabulary import (
+    STATUS_NAMES,
+    actor_name,
+    audit_action,
+    flag_title,
+    severity_name,
+    status_name,
+)
+from storage.models import AuditEntry, Document
 from validators.swedish import (
     DOCUMENT_TYPE_NAMES,
     field_name,
@@ -17,8 +26,6 @@ from validators.swedish import (
     format_percent,
 )
 
-SEVERITY_NAMES = {"error": "Fel", "warning": "Varning", "info": "Information", "review": "Granska"}
-STATUS_NAMES = {"open": "Öppen", "resolved": "Löst", "dismissed": "Avfärdad"}
 AMOUNT_FIELDS = ("requested", "received", "used", "unused", "decided")
 CORRECTABLE_FIELDS = (
     "document_type", "program", "grant_year", "organisation",
@@ -43,6 +50,62 @@ AMOUNT_DETAILS = frozenset({
     "pool", "on_file", "total", "rows_sum", "difference"})
 HIDDEN_DETAILS = frozenset({"bbox"})
 KIND_WORDS = {"region": "region", "municipality": "kommun"}
+FIELDS_BY_TYPE = {
+    "requisition": ("document_type", "program", "grant_year", "organisation",
+                    "amounts.requested", "document_date", "collaborating_municipalities",
+                    "municipal_share_percent", "reference"),
+    "return_report": ("document_type", "program", "grant_year", "organisation",
+                      "amounts.received", "amounts.used", "amounts.unused", "document_date",
+                      "reference"),
+    "decision": ("document_type", "program", "grant_year", "organisation", "amounts.decided",
+                 "document_date", "reference"),
+    "instruction": ("document_type", "program", "grant_year", "document_date", "reference"),
+    "other": ("document_type",),
+}
+"""The fields that make sense for a document type; others show only when they hold a value."""
+AUDIT_FIELDS = {"status": "status", "amount_sek": "tilldelat belopp", "role": "roll",
+                "active": "konto", "repaid_amount": "återbetalt belopp"}
+AUDIT_ENTITIES = {"allocation": "fördelning", "user": "användare", "document": "dokument",
+                  "flag": "avvikelse", "expectation": "förväntad handling"}
+AUDIT_STATUS_VALUES = {**STATUS_NAMES, "true": "aktivt", "false": "avstängt"}
+
+
+def fields_for(doc: Document) -> list[str]:
+    """The correctable fields to show for ``doc``: its type's, and any other it has a value,
+    evidence or a correction for."""
+    wanted = set(FIELDS_BY_TYPE.get(doc.document_type, CORRECTABLE_FIELDS))
+    wanted |= {v.field for v in doc.values} | {c.field for c in doc.corrections}
+    wanted |= {f for f in CORRECTABLE_FIELDS if value_text(doc, f) is not None}
+    return [f for f in CORRECTABLE_FIELDS if f in wanted]
+
+
+def audit_field(field: str | None) -> str:
+    if not field:
+        return ""
+    return AUDIT_FIELDS.get(field) or field_name(field)
+
+
+def audit_value(value: str | None, entry: AuditEntry) -> str:
+    """An old or new value in the audit log as staff read it."""
+    if value is None or value == "":
+        return "–"
+    if entry.field in ("status", "active"):
+        return AUDIT_STATUS_VALUES.get(value, value)
+    if entry.field == "repaid_amount" and value.isdigit():
+        return format_amount(int(value))
+    return value
+
+
+def program_name(program: str) -> str:
+    """A program id as staff read it, from the configured catalogue; the id when unknown."""
+    known = default_programs().programs.get(program)
+    return program_short(known.name) if known else program
+
+
+def program_short(name: str) -> str:
+    """"Statsbidrag för utökade hembesöksprogram …" → "Utökade hembesöksprogram …"."""
+    short = name.removeprefix("Statsbidrag för ")
+    return short[:1].upper() + short[1:]
 
 
 def label(field: str) -> str:
@@ -60,6 +123,8 @@ def value_text(doc: Document, field: str) -> str | None:
         return f"{doc.org_name} ({doc.org_code})" if doc.org_code else None
     if field == "document_type":
         return DOCUMENT_TYPE_NAMES.get(doc.document_type, doc.document_type)
+    if field == "program":
+        return program_name(doc.program) if doc.program else None
     if field == "document_date":
         return format_date(date.fromisoformat(doc.document_date)) if doc.document_date else None
     if field == "collaborating_municipalities":
@@ -90,6 +155,10 @@ def detail_text(key: str, value: Any) -> str:
         return field_name(str(value))
     if key in ("kind", "recipients"):
         return KIND_WORDS.get(str(value), str(value))
+    if key == "program":
+        return program_name(str(value))
+    if key == "document_type":
+        return DOCUMENT_TYPE_NAMES.get(str(value), str(value))
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
             return format_date(date.fromisoformat(value))
@@ -119,14 +188,22 @@ def _iso_date(value: str | date | None) -> str:
     return format_date(value if isinstance(value, date) else date.fromisoformat(value))
 
 
-def install_filters(env: Environment) -> None:
+def install_filters(env: Environment, programs: ProgramCatalog | None = None) -> None:
+    names = {p.id: program_short(p.name) for p in programs or ()}
     env.filters.update(
+        program=lambda p: (names.get(p) or program_name(p)) if p else "Okänt statsbidrag",
+        flag_title=flag_title,
+        action=audit_action,
+        actor=actor_name,
+        audit_field=audit_field,
+        audit_entity=lambda e: AUDIT_ENTITIES.get(e, e),
+        audit_value=audit_value,
         kr=format_amount,
         percent=format_percent,
         when=_when,
         day=_iso_date,
         label=label,
         doctype=lambda t: DOCUMENT_TYPE_NAMES.get(t, t),
-        severity=lambda s: SEVERITY_NAMES.get(s, s),
-        status=lambda s: STATUS_NAMES.get(s, s),
+        severity=severity_name,
+        status=status_name,
     )

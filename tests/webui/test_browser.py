@@ -82,7 +82,7 @@ def test_review_a_flagged_requisition(page, live_url, seeded):
     _log_in(page, live_url, "rita")
     case_link = page.locator(f'a[href="/documents/{seeded.document_id}#case-{seeded.flag_id}"]')
     expect(case_link).to_be_visible()
-    expect(page.locator(".status-tabs a.current .count")).to_have_text("2")
+    expect(page.locator(".status-tabs a.current .count")).to_have_text("1")  # one case, two flags
     _screenshot(page, "case-list.png")
 
     case_link.click()
@@ -108,19 +108,25 @@ def test_review_a_flagged_requisition(page, live_url, seeded):
     row.get_by_role("textbox").fill("2 000 000 kr")
     row.get_by_role("button", name="Rätta").click()
     expect(page.locator(".flash")).to_contain_text("kontrollerna har körts om")
-    expect(page.locator("#value-amounts\\.requested td.value")).to_have_text("2 000 000 kr")
+    expect(page.locator("#value-amounts\\.requested td.value .current")).to_have_text("2 000 000 kr")
+    # What was read stays beside the correction.
+    expect(page.locator("#value-amounts\\.requested td.as-read")).to_contain_text("2 345 000 kr")
+    expect(page.locator("#value-amounts\\.requested td.value")).to_contain_text("rättat av rita")
     expect(flag).to_have_class("flag sev-error status-resolved")
-    expect(flag.locator("form")).to_have_count(0)
+    expect(flag.locator("form.close-case")).to_have_count(0)
+    expect(flag.get_by_role("button", name="Öppna igen")).to_be_visible()
 
     review = page.locator(f"#case-{seeded.review_flag_id}")
     review.get_by_label("Kommentar").fill("Organisationen kontrollerad mot originalet.")
     review.get_by_role("button", name="Lös").click()
+    # The last open flag of the case: on to the next case, and there is none.
+    page.wait_for_url(f"{live_url}/cases")
     expect(page.locator(".flash")).to_contain_text("Ärendet är löst.")
+    expect(page.locator(".flash")).to_contain_text("inga fler öppna ärenden")
+    expect(page.locator(".empty")).to_have_text("Inga ärenden matchar urvalet.")
+    page.goto(f"{live_url}/documents/{seeded.document_id}")
     expect(review).to_contain_text("Löst av rita")
     expect(review).to_contain_text("Organisationen kontrollerad mot originalet.")
-
-    page.goto(f"{live_url}/cases")
-    expect(page.locator(".empty")).to_have_text("Inga ärenden matchar urvalet.")
 
     response = page.goto(f"{live_url}/users")
     assert response.status == 403

@@ -81,7 +81,7 @@ def test_document_page_fits_and_every_correction_is_reachable(live, seeded, widt
         _images_loaded(page)
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
         buttons = page.get_by_role("button", name="Rätta")
-        assert buttons.count() >= 10
+        assert buttons.count() >= 9  # a requisition's nine fields; the rest in one form
         for i in range(buttons.count()):
             button = buttons.nth(i)
             button.scroll_into_view_if_needed()

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from intake.recheck import recheck_in_background
 from storage.allocation_file import AllocationFileError, parse_allocation_file, summary_text
 from storage.allocation_sheets import allocations_xlsx, template_xlsx
 from storage.allocations import allocation_rows, import_allocations
@@ -116,6 +117,10 @@ def confirm_import(request: Request, db: Db, user: Handlaggare,
     rows, filename = pending
     summary = import_allocations(db, rows, filename, actor=user.username)
     db.commit()
+    recheck_in_background(request.app.state.session_factory, programs=request.app.state.programs,
+                          threshold=request.app.state.settings.confidence_threshold,
+                          reason="allocation_import", actor=user.username,
+                          program_years=summary.program_years)
     log.info("allocations_imported file=%s added=%d changed=%d user=%s", filename,
              summary.added, summary.changed, user.username)
     flash(request, f"Fördelningslistan {filename} är sparad: "

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from intake.recheck import recheck_document
+from intake.recheck import recheck_with_related
 from storage.models import Document
 from webui.corrections import CorrectionError, apply_correction, parse_correction
 from webui.deps import Csrf, Db, Registrator
@@ -75,8 +75,10 @@ def correct_value(request: Request, db: Db, user: Registrator, doc_id: int,
     except CorrectionError as exc:
         return render_document(request, db, doc, status_code=422, error=str(exc),
                                form={"field": field, "value": value})
+    before = (doc.program, doc.grant_year)
     apply_correction(db, doc, correction, user.username)
-    recheck_document(db, doc, request.app.state.settings, programs=request.app.state.programs)
+    recheck_with_related(db, doc, request.app.state.settings, programs=request.app.state.programs,
+                         program_years=[before])
     db.commit()
     log.info("value_corrected document=%s field=%s user=%s", doc.id, field, user.username)
     flash(request, f"{label(field)} är rättat och kontrollerna har körts om.")
