@@ -34,3 +34,24 @@ def test_earlier_corrections_become_the_layer(db_url):
                                              "rita")]
         assert conn.execute(text("SELECT count(*) FROM extracted_values")).scalar() == 2
     engine.dispose()
+
+
+def test_a_database_with_documents_upgrades_to_the_newest_schema(db_url):
+    """Batch mode rebuilds tables on SQLite; rows that others point at must not stop it."""
+    engine = make_engine(db_url)
+    cfg = alembic_config(engine)
+    command.upgrade(cfg, "0002")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO messages (id, source_kind, raw_sha256, raw_size, created_at) "
+            "VALUES (1, 'pdf', 'r', 1, '2024-03-25 08:00:00+00:00')"))
+        conn.execute(text(
+            "INSERT INTO documents (id, message_pk, sha256, media_type, size, pages, ocr, status,"
+            " created_at, document_type, amounts, collaborating_municipalities, tables) VALUES "
+            "(1, 1, 's', 'application/pdf', 1, 1, false, 'processed', "
+            "'2024-03-25 08:00:00+00:00', 'requisition', '{}', '[]', '[]')"))
+    command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT input_kind FROM messages")).scalar() == "file"
+        assert conn.execute(text("SELECT count(*) FROM documents")).scalar() == 1
+    engine.dispose()

@@ -1,7 +1,7 @@
 """page text of every document, with a full-text index (SQLite FTS5, PostgreSQL 'swedish')
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 
 The text of documents stored before this migration is not in the database; the originals
 are, so `grant-intake documents reindex` reads them again and fills the table.
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005'
-down_revision = '0002'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -1,13 +1,13 @@
 """expectations: expected documents and repayments per organisation and program-year
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0006
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0007'
-down_revision = '0002'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
