@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from config.vocabulary import SEVERITY_NAMES as SEVERITIES
 from config.vocabulary import SEVERITY_ORDER as SEVERITY_ORDER
-from config.vocabulary import STATUS_NAMES as STATUSES
+from config.vocabulary import severity_name as severity
+from config.vocabulary import status_name as status
 from reports.week import local
 from validators.codes import RULE_TEXT
 from validators.expected import EXPECTATION_TEXT
@@ -21,14 +21,6 @@ UNKNOWN_ORG = "Okänd"
 
 def document_type(value: str | None) -> str:
     return DOCUMENT_TYPE_NAMES.get(value or "other", value or "other").capitalize()
-
-
-def severity(value: str) -> str:
-    return SEVERITIES.get(value, value)
-
-
-def status(value: str) -> str:
-    return STATUSES.get(value, value)
 
 
 def change(value: str) -> str:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from config.registry import load_registry
 from config.vocabulary import SEVERITY_ORDER
 from storage.cases import SORTS, STATUSES, CaseFilter
 from validators.codes import SEVERITY
+from webui.filter_values import parse_grant_year, received_range
 
 SEVERITIES = SEVERITY_ORDER
 FILTER_KEYS = ("status", "severity", "code", "program", "grant_year", "org_code",
@@ -20,13 +20,6 @@ def organisations_named(text: str) -> tuple[str, ...]:
     return tuple(o.code for o in load_registry().all()
                  if wanted in o.name.casefold() or wanted in o.short.casefold())
 
-
-def _date(text: str, what: str, errors: list[str]) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        errors.append(f"{what} ”{text}” är inte ett datum (ÅÅÅÅ-MM-DD).")
-        return None
 
 
 def parse_case_filter(params: Mapping[str, str]) -> tuple[CaseFilter, list[str]]:
@@ -56,10 +49,7 @@ def parse_case_filter(params: Mapping[str, str]) -> tuple[CaseFilter, list[str]]
             errors.append(f"Okänd avvikelsekod ”{values['code']}”.")
     f.program = values["program"] or None
     if values["grant_year"]:
-        if values["grant_year"].isdigit() and len(values["grant_year"]) == 4:
-            f.grant_year = int(values["grant_year"])
-        else:
-            errors.append(f"Bidragsåret ”{values['grant_year']}” är inte ett årtal.")
+        f.grant_year = parse_grant_year(values["grant_year"], errors)
     org = values["org_code"]
     if org.isdigit():
         if len(org) in (2, 4):
@@ -70,10 +60,7 @@ def parse_case_filter(params: Mapping[str, str]) -> tuple[CaseFilter, list[str]]
         f.org_codes = organisations_named(org)
         if not f.org_codes:
             errors.append(f"Ingen region eller kommun heter ”{org}”.")
-    if values["received_from"]:
-        f.received_from = _date(values["received_from"], "Från-datumet", errors)
-    if values["received_to"]:
-        f.received_to = _date(values["received_to"], "Till-datumet", errors)
+    f.received_from, f.received_to = received_range(values, errors)
     return f, errors
 
 

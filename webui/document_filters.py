@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 
 from storage.search import DOCUMENT_STATUSES, DocumentFilter
+from webui.filter_values import parse_grant_year, received_range
 
 DOCUMENT_TYPES = ("requisition", "return_report", "decision", "instruction", "other")
 STATUS_CHOICES = (("flagged", "Med öppna avvikelser"), ("processed", "Lästa"),
@@ -15,13 +15,6 @@ FILTER_KEYS = ("q", "document_type", "program", "grant_year", "organisation", "s
                "received_from", "received_to")
 MAX_QUERY = 200
 
-
-def _date(text: str, what: str, errors: list[str]) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        errors.append(f"{what} ”{text}” är inte ett datum (ÅÅÅÅ-MM-DD).")
-        return None
 
 
 def parse_document_filter(params: Mapping[str, str],
@@ -41,10 +34,7 @@ def parse_document_filter(params: Mapping[str, str],
         else:
             errors.append(f"Okänt statsbidrag ”{values['program']}”.")
     if values["grant_year"]:
-        if re.fullmatch(r"[0-9]{4}", values["grant_year"]):
-            f.grant_year = int(values["grant_year"])
-        else:
-            errors.append(f"Bidragsåret ”{values['grant_year']}” är inte ett årtal.")
+        f.grant_year = parse_grant_year(values["grant_year"], errors)
     if values["organisation"]:
         text = values["organisation"][:MAX_QUERY]
         if text.isdigit() and not re.fullmatch(r"[0-9]{2}|[0-9]{4}", text):
@@ -56,8 +46,5 @@ def parse_document_filter(params: Mapping[str, str],
             f.status = values["status"]
         else:
             errors.append(f"Okänd status ”{values['status']}”.")
-    if values["received_from"]:
-        f.received_from = _date(values["received_from"], "Från-datumet", errors)
-    if values["received_to"]:
-        f.received_to = _date(values["received_to"], "Till-datumet", errors)
+    f.received_from, f.received_to = received_range(values, errors)
     return f, errors
