@@ -288,7 +288,7 @@ class DocumentContext:
         if zero is not None:
             return zero
         if re.search(r"[^\W\d_]{3,}", re.sub(r"\([^)]*\)", "", rest)):
-            return None
+            return self.amount_below_in_column(label)
         if label.value_end != self.flow.line_span(label.line)[1]:
             return None
         if label.line + 1 >= len(self.flow.lines):
@@ -305,6 +305,38 @@ class DocumentContext:
             a = below[0]
             return Reading(a.amount, a.start, a.end, 0.8 * self.amount_certainty("", a))
         return None
+
+    def amount_below_in_column(self, label: Label) -> Reading | None:
+        """A form grid's value: the label heads a column and the next header stands beside it
+        on its line ("Rekvirerat belopp (kronor)   Pilotområde"); the value is the one amount
+        on the line below that begins under the label, left of the next header."""
+        if label.line + 1 >= len(self.flow.lines) or \
+                any(lb.line == label.line + 1 for lb in self.labels):
+            return None
+        own = self.flow.words_in(label.start, label.end)
+        if not own:
+            return None
+        left, label_right = min(w.bbox[0] for w in own), max(w.bbox[2] for w in own)
+        headers = [w for w in self.flow.words_in(label.end, label.value_end)
+                   if w.bbox[0] > label_right and re.search(r"[^\W\d_]{3,}", w.text)
+                   and not w.text.startswith("(")]
+        right = min((w.bbox[0] for w in headers), default=None)
+        if right is None:
+            return None
+        start, end = self.flow.line_span(label.line + 1)
+        column = [w for w in self.flow.words_in(start, end)
+                  if w.bbox[0] >= left - 6 and w.bbox[2] <= right]
+        below = [a for a in self.amounts if start <= a.start and a.end <= end
+                 and self.plausible(a)
+                 and all(w in column for w in self.flow.words_in(a.start, a.end))]
+        if len(below) != 1:
+            return None
+        a = below[0]
+        spoken = [w for w in column if w not in self.flow.words_in(a.start, a.end)]
+        if any(re.search(r"[^\W\d_]{3,}", w.text) and fold(w.text).strip(".:-") not in {"kr", "kronor", "sek", "tkr"}
+               for w in spoken):
+            return None
+        return Reading(a.amount, a.start, a.end, 0.8 * self.amount_certainty("", a))
 
     def zero_value(self, label: Label) -> Reading | None:
         """A form's value of nothing after a label ("Ej förbrukat bidrag som återbetalas

@@ -247,11 +247,39 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
     if kind.hit:
         out.note("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
                                                kind.confidence))
-    program = classify.program(ctx.doc, ctx.title_end, ctx.catalog)
+    program = _ticked_program(ctx) or classify.program(ctx.doc, ctx.title_end, ctx.catalog)
     out.record.program = program.value
     if program.hit:
         out.note("program", Reading(program.value, program.hit.start, program.hit.end,
                                          program.confidence))
+
+
+TICK = re.compile(r"\s*(?:[\[(]\s*)?[xX☒✓✔■](?:\s*[\])])?\s+$")
+"""What stands before a ticked option on its line: "X", "[X]", "(x)", "☒", "✓"."""
+UNTICKED_OPTIONS = 0.5
+"""Under the review threshold: a form offers the programs as options and no tick is read."""
+
+
+def _ticked_program(ctx: DocumentContext) -> classify.Classification | None:
+    """A form that offers the programs as tick-box options, one per line: the ticked one.
+    When no option reads as ticked (a tick OCR lost), the usual choice stands but goes to
+    review."""
+    options: dict[str, list] = {}
+    for hit in classify.program_hits(ctx.doc, ctx.catalog):
+        line = ctx.flow.line_index(hit.start)
+        start, _ = ctx.flow.line_span(line)
+        before = ctx.flow.text[start:hit.start]
+        if len(before) <= 6:
+            options.setdefault(hit.key, []).append((hit, bool(TICK.fullmatch(before))))
+    if len(options) < 2:
+        return None
+    ticked = {key: hit for key, hits in options.items() for hit, tick in hits if tick}
+    if len(ticked) == 1:
+        key, hit = next(iter(ticked.items()))
+        return classify.Classification(key, 0.9, hit)
+    usual = classify.program(ctx.doc, ctx.title_end, ctx.catalog)
+    return classify.Classification(usual.value, min(usual.confidence, UNTICKED_OPTIONS),
+                                   usual.hit)
 
 
 def read_grant_year(ctx: DocumentContext, out: Draft) -> None:

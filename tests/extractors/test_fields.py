@@ -862,3 +862,46 @@ def test_an_amount_of_another_grant_year_is_not_this_reports():
         "11 905 000 kronor, och ej förbrukade medel om 869 000 kronor återbetalas.\n"))
     assert {k: a.value for k, a in ex.amounts.items()} == {
         "received": 12_774_000, "used": 11_905_000, "unused": 869_000}
+
+
+@pytest.mark.parametrize("beside", [("Pilotområde", "Pilotområde 3 (Navestad/Hageby)"),
+                                    ("Kostnadsperiod", "2024-01-01 – 2024-12-31")])
+def test_a_form_grid_value_stands_under_its_label_beside_another_column(beside):
+    """Two column headers on a line, their values on the line below: the amount under
+    'Rekvirerat belopp' is the requested one, whatever stands in the next column."""
+    header, value = beside
+    cells = [(56, 100, "REKVISITION AV STATSBIDRAG"),
+             (56, 130, "Organisationens namn"), (56, 145, "Region Dalarna"),
+             (56, 175, "Rekvirerat belopp (kronor)"), (320, 175, header),
+             (56, 190, "1 063 000"), (320, 190, value)]
+    ex = extract_fields(cells_doc(cells, confidence=1.0))
+    assert ex.amounts["requested"].value == 1_063_000
+
+
+def test_a_grid_column_with_words_under_the_label_gives_no_amount():
+    cells = [(56, 100, "REKVISITION AV STATSBIDRAG"),
+             (56, 175, "Rekvirerat belopp (kronor)"), (320, 175, "Pilotområde"),
+             (56, 190, "se bilaga 2 och 3"), (320, 190, "Pilotområde 3")]
+    ex = extract_fields(cells_doc(cells, confidence=1.0))
+    assert "requested" not in ex.amounts
+
+
+OPTIONS = """REKVISITION AV STATSBIDRAG
+Statsbidraget avser (kryssa i ett alternativ):
+{first} Utökade hembesöksprogram inom barnhälsovården
+{second} Pilotverksamhet i barnhälsovården i socioekonomiskt utsatta områden
+Bidragsår 2023
+"""
+
+
+@pytest.mark.parametrize(("first", "second", "program"), [
+    ("X", "", "hembesok"), ("", "[X]", "bhv-pilot"), ("☒", "☐", "hembesok")])
+def test_a_form_offering_the_programs_as_options_names_the_ticked_one(first, second, program):
+    ex = extract_fields(text_doc(OPTIONS.format(first=first, second=second)))
+    assert ex.program == program
+    assert next(e for e in ex.evidence if e.field == "program").confidence >= 0.9
+
+
+def test_options_without_a_readable_tick_go_to_review():
+    ex = extract_fields(text_doc(OPTIONS.format(first="", second="")))
+    assert next(e for e in ex.evidence if e.field == "program").confidence < 0.6
