@@ -5,21 +5,15 @@ Also two pollers at once on one PostgreSQL: never the same message twice.
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select
 
-from storage.models import Message
 from tests.documents import message, requisition_lines, text_pdf
+from tests.intake.crash import ROOT, kill_once_some_are_stored, poller, stored_ids
 from tests.intake.fakes.dovecot import ImapAccount
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
 N = 30
 
 
@@ -33,11 +27,6 @@ def _env(db: str, tmp_path: Path, account: ImapAccount) -> dict[str, str]:
             "GRANT_INTAKE_MAILBOX__BATCH_SIZE": "7", "GRANT_INTAKE_OCR__WORKERS": "1"}
 
 
-def _poller(env: dict[str, str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "intake.service", "--once"], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-
-
 def _fill(account: ImapAccount) -> set[str]:
     ids = {f"<crash-{n}@test>" for n in range(N)}
     account.append(*(message([(f"r{n}.pdf", text_pdf(requisition_lines(amount=f"{n + 1}00 000 kr")))],
@@ -45,40 +34,20 @@ def _fill(account: ImapAccount) -> set[str]:
     return ids
 
 
-def _stored_ids(db: str) -> list[str]:
-    engine = create_engine(db.replace("postgresql://", "postgresql+psycopg://"))
-    try:
-        with engine.connect() as conn:
-            if not engine.dialect.has_table(conn, "messages"):
-                return []
-            return list(conn.execute(select(Message.message_id)).scalars())
-    finally:
-        engine.dispose()
-
-
 def test_sigkill_mid_batch_then_restart_stores_each_message_once(tmp_path, imap_account):
     ids = _fill(imap_account)
     db = f"sqlite:///{tmp_path}/db.sqlite"
     env = _env(db, tmp_path, imap_account)
 
-    proc = _poller(env, tmp_path)
-    try:
-        deadline = time.monotonic() + 120
-        while len(_stored_ids(db)) < 5:
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    stored_at_kill = len(_stored_ids(db))
+    kill_once_some_are_stored(env, tmp_path, db)
+    stored_at_kill = len(stored_ids(db))
     assert stored_at_kill < N, "the batch finished before the kill"
 
-    second = _poller(env, tmp_path)
+    second = poller(env, tmp_path)
     _, err = second.communicate(timeout=300)
     assert second.returncode == 0, err.decode()
 
-    stored = _stored_ids(db)
+    stored = stored_ids(db)
     assert sorted(stored) == sorted(ids)  # each once, none lost
     assert imap_account.uids("INBOX") == []
     assert len(imap_account.uids("Behandlat")) == N
@@ -92,13 +61,13 @@ def test_two_pollers_on_one_postgres_never_store_twice(tmp_path, imap_account, p
     from storage.db import open_database
 
     open_database(pg_url).kw["bind"].dispose()
-    procs = [_poller(env, tmp_path) for _ in range(2)]
+    procs = [poller(env, tmp_path) for _ in range(2)]
     for proc in procs:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode()
 
     if imap_account.uids("INBOX"):  # the lock was taken when one started: it did nothing
-        _poller(env, tmp_path).communicate(timeout=300)
-    stored = _stored_ids(pg_url)
+        poller(env, tmp_path).communicate(timeout=300)
+    stored = stored_ids(pg_url)
     assert sorted(stored) == sorted(ids)
     assert len(imap_account.uids("Behandlat")) == N

@@ -3,8 +3,6 @@ Graph: every document stored once, none lost, the inbox empty, every message mov
 from __future__ import annotations
 
 import os
-import signal
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 
 from tests.documents import message, requisition_lines, text_pdf
 from tests.intake.fakes.graph import FakeMicrosoft
-from tests.intake.test_crash import ROOT, _poller, _stored_ids
+from tests.intake.crash import ROOT, kill_once_some_are_stored, poller, stored_ids
 
 pytestmark = pytest.mark.slow
 N = 30
@@ -39,23 +37,14 @@ def test_sigkill_mid_batch_then_restart_stores_each_message_once(tmp_path, micro
     db = f"sqlite:///{tmp_path}/db.sqlite"
     env = _env(db, tmp_path, microsoft)
 
-    proc = _poller(env, tmp_path)
-    try:
-        deadline = time.monotonic() + 120
-        while len(_stored_ids(db)) < 5:
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    assert len(_stored_ids(db)) < N, "the batch finished before the kill"
+    kill_once_some_are_stored(env, tmp_path, db)
+    assert len(stored_ids(db)) < N, "the batch finished before the kill"
 
-    second = _poller(env, tmp_path)
+    second = poller(env, tmp_path)
     _, err = second.communicate(timeout=300)
     assert second.returncode == 0, err.decode()
 
-    assert sorted(_stored_ids(db)) == sorted(ids)  # each once, none lost
+    assert sorted(stored_ids(db)) == sorted(ids)  # each once, none lost
     assert microsoft.mailbox.in_folder("INBOX") == []
     moved = microsoft.mailbox.in_folder("Behandlat")
     assert sorted(i.internet_message_id for i in moved) == sorted(ids)
@@ -69,13 +58,13 @@ def test_two_pollers_on_one_postgres_never_store_twice(tmp_path, microsoft, pg_u
     from storage.db import open_database
 
     open_database(pg_url).kw["bind"].dispose()
-    procs = [_poller(env, tmp_path) for _ in range(2)]
+    procs = [poller(env, tmp_path) for _ in range(2)]
     for proc in procs:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode()
 
     if microsoft.mailbox.in_folder("INBOX"):  # the lock was taken when one started: it did nothing
-        _poller(env, tmp_path).communicate(timeout=300)
-    assert sorted(_stored_ids(pg_url)) == sorted(ids)
+        poller(env, tmp_path).communicate(timeout=300)
+    assert sorted(stored_ids(pg_url)) == sorted(ids)
     assert len(microsoft.mailbox.in_folder("Behandlat")) == N
     assert sorted(microsoft.moved) == sorted(ids)

@@ -20,16 +20,14 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from tests.conftest import in_ci, unavailable
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 SERIOUS = ("serious", "critical")
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 def need(module: str):
@@ -83,9 +81,7 @@ def chromium(width: int, height: int):
     """A new page in headless Chromium at ``width`` × ``height`` CSS pixels."""
     sync_api = need("playwright.sync_api")
     if not CHROMIUM.exists():
-        if in_ci():
-            pytest.fail(f"CI is set but {CHROMIUM} is missing")
-        pytest.skip(f"no {CHROMIUM}")
+        unavailable(f"no {CHROMIUM}")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": width, "height": height},

@@ -4,6 +4,7 @@ Deadlines are inclusive: on the deadline day nothing is missing yet; the day aft
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from config.programs import ProgramCatalog, ProgramYear
@@ -57,36 +58,34 @@ def _years(facts: ExpectationFacts):
         yield from program.years.values()
 
 
-def missing_requisition(facts: ExpectationFacts, as_of: date) -> list[Expected]:
+def _missing(facts: ExpectationFacts, as_of: date, code: str, what: str,
+             deadline_of: Callable[[ProgramYear], date | None],
+             missing: Callable[[ExpectationFacts, ProgramYear, date], list[Org]]) -> list[Expected]:
+    """One case per organisation ``missing`` names, for each program-year whose deadline
+    (``deadline_of``) has passed."""
     found = []
     for py in _years(facts):
-        deadline = py.requisition_deadline
+        deadline = deadline_of(py)
         if deadline is None or as_of <= deadline:
             continue
-        for org in _not_requisitioned(facts, py, as_of):
-            message = (f"Ingen rekvisition från {org.name} för "
+        for org in missing(facts, py, as_of):
+            message = (f"Ingen {what} från {org.name} för "
                        f"{_label(facts.programs, py.program, py.year)}; sista dag var "
                        f"{format_date(deadline)}")
-            found.append(Expected("MISSING_REQUISITION", py.program, py.year, org, deadline, None,
-                                  message, {"deadline": deadline.isoformat(),
-                                            "days_late": (as_of - deadline).days}))
+            found.append(Expected(code, py.program, py.year, org, deadline, None, message,
+                                  {"deadline": deadline.isoformat(),
+                                   "days_late": (as_of - deadline).days}))
     return found
+
+
+def missing_requisition(facts: ExpectationFacts, as_of: date) -> list[Expected]:
+    return _missing(facts, as_of, "MISSING_REQUISITION", "rekvisition",
+                    lambda py: py.requisition_deadline, _not_requisitioned)
 
 
 def missing_report(facts: ExpectationFacts, as_of: date) -> list[Expected]:
-    found = []
-    for py in _years(facts):
-        deadline = py.report_deadline
-        if deadline is None or as_of <= deadline:
-            continue
-        for org in _not_reported(facts, py, as_of):
-            message = (f"Ingen återrapportering från {org.name} för "
-                       f"{_label(facts.programs, py.program, py.year)}; sista dag var "
-                       f"{format_date(deadline)}")
-            found.append(Expected("MISSING_REPORT", py.program, py.year, org, deadline, None,
-                                  message, {"deadline": deadline.isoformat(),
-                                            "days_late": (as_of - deadline).days}))
-    return found
+    return _missing(facts, as_of, "MISSING_REPORT", "återrapportering",
+                    lambda py: py.report_deadline, _not_reported)
 
 
 def _latest_reports(facts: ExpectationFacts, as_of: date) -> dict[tuple, FiledDocument]:
