@@ -3,9 +3,11 @@
 Tesseract reads a box glyph as letters: a ticked box as "DB", "PJ", "Nl]" or "X", an empty
 one as "CJ", "Oo", "[]" or nothing, so the field stage cannot tell which option of a form is
 ticked. A box is a small square outline: a connected blot of ink 2–7 mm a side, its sides
-near equal, ink along the whole length of each of its four edges (an "O" or a "D" has none
-at its corners) and paper inside but for the tick. The words Tesseract read over a box give
-way to one word, ☒ or ☐, with the box's pixel box.
+near equal, ink in its four corners and along the whole of each edge (an "O", a "D" or a
+serif "H" has not), enclosing paper: parted by the tick's strokes, or one piece inside a thin
+outline (a bold "n" whose feet touch encloses a small counter between thick stems). It is
+ticked when the ink inside, clear of the outline, is more than a scan's noise. The words
+Tesseract read over a box give way to one word, ☒ or ☐, with the box's pixel box.
 """
 from __future__ import annotations
 
