@@ -114,10 +114,12 @@ DECLARED_UNIT = re.compile(
 "Belopp i tkr", "Uppgifter i tusental kronor"."""
 
 
-def declared_scale(text: str) -> int | None:
-    """The scale a label or column header declares for the bare figures under or after it."""
+def declared_scale(text: str, *, throughout: bool = False) -> int | None:
+    """The scale a label or column header declares for the bare figures under or after it.
+    With ``throughout``, only a declaration for a whole account counts: "belopp i tkr",
+    "Uppgifter i tusental kronor", not a column's "Belopp (tkr)"."""
     m = DECLARED_UNIT.search(text)
-    if m is None:
+    if m is None or (throughout and not re.search(r"\bi\s", m.group(0), re.IGNORECASE)):
         return None
     unit = (m.group("paren") or m.group("words")).lower()
     for i, (pattern, scale) in enumerate(_SCALES):
