@@ -345,7 +345,8 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
     for (start, end), label in zip(ctx.collaborating_spans(),
                                    ctx.labels_for("collaborating", "collaborating_sentence")):
         items = municipality_list(ctx.prose, start, end, ctx.orgs,
-                                  head_says_kommun=label.field == "collaborating")
+                                  head_says_kommun=label.field == "collaborating"
+                                  or "kommun" in label.phrase)
         for item in items:
             if item.organisation.code not in chosen:
                 chosen[item.organisation.code] = as_ref(item.organisation)

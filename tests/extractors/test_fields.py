@@ -751,6 +751,10 @@ Härmed rekvirerar Region Västerbotten 1 452 000 kr för utökade hembesökspro
     ("De kommuner som regionen samverkar med är kommunerna Umeå och Vännäs.", ["2480", "2460"]),
     ("Arbetet sker i samverkan med Umeå stad och Kommunen Skellefteå.", ["2480", "2482"]),
     ("Arbetet sker i samverkan med Skellefteås kommur och Umeå kommun.", ["2482", "2480"]),
+    ("Arbetet planeras i samverkan med Umeå, Vännäs och Skellefteå, samt med socialtjänsten.",
+     ["2480", "2460", "2482"]),
+    ("Regionen samverkar i arbetet med följande kommuner: Umeå, Vännäs\nkommun och "
+     "Skellefteå.", ["2480", "2460", "2482"]),
 ])
 def test_municipalities_in_a_coordinated_list(sentence, expected):
     ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
@@ -761,6 +765,7 @@ def test_municipalities_in_a_coordinated_list(sentence, expected):
     "Arbetet genomförs i samverkan med socialtjänsten.",
     "Arbetet genomförs i samverkan med Region Västerbotten och Umeå.",
     "Arbetet sker i samverkan med socialtjänsten, vilket gynnar familjer i Umeå.",
+    "Arbetet sker i samverkan med Umeå, Vännäs och Skellefteås förskolor.",
 ])
 def test_bare_names_need_a_list_that_says_kommun(sentence):
     ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
