@@ -48,6 +48,8 @@ from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match
 from extractors.fields.text import fold
 from extractors.model import Amount, Evidence, Extraction, ItemisedTable, OrgRef
 
+GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
+"""Documents that are about one program's grant, whether or not OCR left its name legible."""
 OWN_AMOUNT = {"requisition": "requested", "decision": "decided"}
 """The field a bare "Belopp" label gives, per document type."""
 
@@ -248,6 +250,8 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
         out.note("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
                                                kind.confidence))
     program = _ticked_program(ctx) or classify.program(ctx.doc, ctx.title_end, ctx.catalog)
+    if program.value is None and kind.value in GRANT_DOCUMENTS:
+        program = classify.resembling_program(ctx.flow.text, ctx.catalog)
     out.record.program = program.value
     if program.hit:
         out.note("program", Reading(program.value, program.hit.start, program.hit.end,

@@ -960,3 +960,24 @@ def test_a_columns_unit_stays_in_its_table() -> None:
         "Kostnadsslag Belopp (tkr)\nPersonal 500\nResor 100\nSumma 600\n"
         "Specifikation\nKostnadsslag Kronor\nLokaler 250 000\nMaterial 50 000\nSumma 300 000\n"))
     assert [t.total for t in ex.tables] == [600_000, 300_000]
+
+
+@pytest.mark.parametrize(("title", "program"), [
+    ("Statsbidrag till regioner för utökade homhacäkenrogram inom barnhälsovården",
+     "hembesok"),
+    ("Återrapportering 2023 — hemhes: gram inom barunänvvar Gen", "hembesok"),
+    ("Rekvisition — pilotverk samh et i barnhälsovärd en i socio ekonomiskt ulsatta omraden",
+     "bhv-pilot"),
+])
+def test_a_program_name_ocr_damaged_past_its_words_is_guessed_and_sent_to_review(title, program):
+    ex = extract_fields(text_doc(
+        f"Region Västmanland\n{title}\nRekvirerat belopp 1 472 000 kronor\n", source="ocr",
+        confidence=0.9))
+    assert ex.program == program
+    assert ex.confidence("program") < 0.5
+
+
+def test_no_program_is_guessed_for_a_document_of_no_grant():
+    ex = extract_fields(text_doc("Nyhetsbrev från regionen\nInbjudan till konferens om "
+                                 "barnhälsovård och föräldraskap\n"))
+    assert ex.program is None
