@@ -67,6 +67,12 @@ DEADLINE_WORDS = re.compile(
     r"\b(senast|fore|innan|sista|t\.?\s?o\.?\s?m\.?|till och med|deadline|inom"
     r"|fr\.?\s?o\.?\s?m\.?|fran och med|mellan|perioden?|under)\s*(den\s+)?$"
 )
+STAMP_WORDS = re.compile(
+    r"\b(?:inkom(?:men|mit)?|ankom(?:men|mit)?|ankomstdatum|registrerad|diarieford|mottagen"
+    r"|mottaget)\b"
+)
+"""A received stamp's words (folded): the date they stand by or over is the day the document
+came in, not the day it was written."""
 RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
 DECISION_HEADING = re.compile(
     r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
@@ -403,12 +409,14 @@ class DocumentContext:
         return spans
 
     def is_period_or_deadline(self, d: DateMatch) -> bool:
+        """Whether a date is another's (a period, a deadline, the other party's document, a
+        received stamp) rather than a candidate for the document's own date."""
         if any(s <= d.start < e for s, e in self.their_references()):
             return True
         line = self.flow.line_index(d.start)
         line_start, _ = self.flow.line_span(line)
         before = fold(self.flow.text[max(line_start, d.start - 30):d.start])
-        if DEADLINE_WORDS.search(before):
+        if DEADLINE_WORDS.search(before) or self.is_stamped(d, line, before):
             return True
         after = self.flow.text[d.end:d.end + 6]
         if RANGE_AFTER.match(after) and any(0 < o.start - d.end <= 8 for o in self.dates):
@@ -418,6 +426,21 @@ class DocumentContext:
         ):
             return True
         return any(lb.line == line and lb.start < d.start for lb in self.labels_for("period"))
+
+    def is_stamped(self, d: DateMatch, line: int, before: str) -> bool:
+        """A date in a received stamp: after a stamp word on its line, or under one on the
+        line above that stands over it ("INKOM" over "2024-03-04")."""
+        if STAMP_WORDS.search(before):
+            return True
+        words = self.flow.words_in(d.start, d.end)
+        if not words or line == 0:
+            return False
+        x0, x1 = words[0].bbox[0], words[-1].bbox[2]
+        return any(
+            STAMP_WORDS.search(fold(w.text)) and w.page == words[0].page
+            and w.bbox[0] < x1 and w.bbox[2] > x0
+            for w in self.flow.lines[line - 1].words
+        )
 
     def collaborating_spans(self) -> list[tuple[int, int]]:
         spans = []

@@ -981,3 +981,20 @@ def test_no_program_is_guessed_for_a_document_of_no_grant():
     ex = extract_fields(text_doc("Nyhetsbrev från regionen\nInbjudan till konferens om "
                                  "barnhälsovård och föräldraskap\n"))
     assert ex.program is None
+
+
+def test_a_received_stamps_date_is_not_the_documents():
+    ex = extract_fields(cells_doc([
+        (56, 60, "Region Västernorrland"), (400, 60, "Återrapportering"),
+        (56, 90, "med hembesöksprogram 2023"), (350, 90, "INKOM"),
+        (56, 104, "Region Västernorrland"), (340, 104, "2024-03-04"),
+        (56, 118, "2024-02-29"),
+        (56, 140, "Erhållet bidrag 960 000 kr"),
+    ]))
+    assert ex.document_date == date(2024, 2, 29)
+
+
+def test_a_date_after_a_stamp_word_on_its_line_is_not_the_documents():
+    ex = extract_fields(text_doc("Region Västernorrland\nÅterrapportering 2023\n"
+                                 "Inkom 2024-03-04 Dnr 6.2-5587/2024\nHärnösand 2024-02-29\n"))
+    assert ex.document_date == date(2024, 2, 29)
