@@ -44,6 +44,9 @@ MAX_TABLE_ROWS = 25
 PAGE_MARGIN_LINES = 3
 """Lines of a page's running header or footer (sender, address, "Sida 2") around a table
 that goes on over a page break."""
+CONTINUED = re.compile(r"\bforts\b|\bfortsatt|\bfortsatter\b|\bfortsattning")
+"""Words (folded) that say a table goes on over a page break: "(forts.)", "Tabellen fortsätter
+på nästa sida"."""
 TOTAL_WORDS = {"summa", "totalt", "total"}
 """The first word of an itemised table's total row."""
 SUB_ROW = re.compile(r"^\W*varav\b")
@@ -576,6 +579,40 @@ class DocumentContext:
             return False
         before = [i for i, ln in enumerate(lines) if ln.page == page - 1]
         return any(self.row_amounts(i) for i in before[-PAGE_MARGIN_LINES - 1:])
+
+    def rows_before_page_break(self, header: int, columns: int
+                               ) -> tuple[list[list[AmountMatch]], int] | None:
+        """The rows a table had on the page before, when the rows under ``header`` (this
+        page's column header, or its running header) go on from there: the page's top, the
+        page before's footer and a "fortsätter på nästa sida" between them and rows. Returns
+        those rows in order and the line above them."""
+        lines = self.flow.lines
+        if header < 0 or header + 1 >= len(lines):
+            return None
+        page = lines[header + 1].page
+        line, gap = header, []
+        while line >= 0 and lines[line].page >= page - 1:
+            amounts = self.row_amounts(line)
+            if lines[line].page == page - 1 and len(amounts) == columns and all(
+                    self.plausible(a) for a in amounts):
+                break
+            gap.append(fold(lines[line].text))
+            line -= 1
+        else:
+            return None
+        if len(gap) > 3 * PAGE_MARGIN_LINES or not (
+                CONTINUED.search(" ".join(gap)) or self.repeated_header(header)):
+            return None
+        rows: list[list[AmountMatch]] = []
+        while line >= 0 and lines[line].page == page - 1:
+            text = fold(lines[line].text)
+            if not (SUB_ROW.match(text) or SPECK_LINE.fullmatch(text)):
+                amounts = self.row_amounts(line)
+                if len(amounts) != columns:
+                    break
+                rows.append(amounts)
+            line -= 1
+        return (rows[::-1], line) if rows else None
 
     def clean_figure(self, a: AmountMatch) -> bool:
         """Whether a figure reads surely enough to call a table's sum wrong: digits grouped

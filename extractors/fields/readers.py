@@ -541,7 +541,8 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
     """Itemised tables: rows of "cost item  amount(s)" above a "Summa ..." line.
 
     Each figure column (Budget, Utfall) is a table of its own. "Varav" rows itemise the
-    row above and are not summed. A table that does not add up counts only when every
+    row above and are not summed. Rows on the page before count where the table says it goes
+    on ("forts.", a repeated column header). A table that does not add up counts only when every
     figure reads cleanly, so OCR damage in one row does not turn into a sum mismatch.
     A return report that states no used amount otherwise has spent its cost table's
     total, in the column of actual costs.
@@ -570,6 +571,10 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
         rows.reverse()
         continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
+        earlier = ctx.rows_before_page_break(line, len(totals))
+        if earlier is not None:
+            rows = earlier[0] + rows
+            continued = ctx.repeated_header(earlier[1])
         page = lines[0].page
         words = [w for ln in lines if ln.page == page for w in ln.words]
         for column, total in enumerate(totals):

@@ -925,7 +925,8 @@ def test_a_table_that_goes_on_after_an_ocr_damaged_repeated_header_is_no_sum_mis
              "Telefon: 010-441 00 00 Sida 1\n")
     second = ("Västra Götalandsregionen\nEnhet Förbrnakat. kr\nBVC Västra 100 000\n"
               "BVC Centrum 200 000\nSumma förbrukat 1 136 700\n")
-    assert extract_fields(pages_doc(first, second)).tables == []
+    (table,) = extract_fields(pages_doc(first, second)).tables
+    assert sum(table.rows) == table.total == 1_136_700  # the whole table, no SUM_MISMATCH
 
 
 ACCOUNT_IN_TKR = """
@@ -998,3 +999,16 @@ def test_a_date_after_a_stamp_word_on_its_line_is_not_the_documents():
     ex = extract_fields(text_doc("Region Västernorrland\nÅterrapportering 2023\n"
                                  "Inkom 2024-03-04 Dnr 6.2-5587/2024\nHärnösand 2024-02-29\n"))
     assert ex.document_date == date(2024, 2, 29)
+
+
+def test_a_cost_table_over_a_page_break_is_summed_whole():
+    first = ("Återrapportering - ekonomisk redovisning 2024\nSpecifikation av förbrukade medel\n"
+             "Kostnadsslag Belopp, kr\nTolkkostnader 282 600\nHandledning 181 100\n"
+             "Tabellen fortsätter på nästa sida\nRegion Örebro län 701 16 Örebro Sida 1\n")
+    second = ("Region Örebro län Återrapportering\nEkonomiavdelningen Sida 2\n"
+              "Specifikation av förbrukade medel (forts.)\nKostnadsslag Belopp, kr\n"
+              "Utvärdering 260 500\nLokalkostnader 292 100\nSumma förbrukade medel {total}\n")
+    (table,) = extract_fields(pages_doc(first, second.format(total="1 016 300"))).tables
+    assert table.rows == (282_600, 181_100, 260_500, 292_100) and table.total == 1_016_300
+    (wrong,) = extract_fields(pages_doc(first, second.format(total="1 116 300"))).tables
+    assert sum(wrong.rows) != wrong.total  # SUM_MISMATCH, not a half table's
