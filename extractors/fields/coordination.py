@@ -3,7 +3,9 @@ kommuner", "Solna kommun, Haninge", "Kommunen Gävle, Kommunen Sandviken".
 
 A list is cut into items at commas, "och", "samt", "&" and line breaks. An item is taken when
 it names a municipality with its kind written ("Umeå kommun", "Solna stad"), or when it is a
-bare name and the list's head or any item says kommun ("Skellefteå, Umeås kommun"). Every
+bare name and the list's head or any item says kommun ("Skellefteå, Umeås kommun"), or
+every item is a municipality's name as the registry writes it ("Östersund, Strömsund och
+Krokom"). Every
 name is a registry entry: written as the registry writes it, in the genitive ("Umeås"), or —
 for OCR damage only — the entry it most resembles.
 """
@@ -97,7 +99,8 @@ def municipality_list(text: str, start: int, end: int, mentions: list[Mention],
                       head_says_kommun: bool) -> list[Item]:
     """The municipalities a list names at ``text[start:end]``, in order, each once."""
     items = _items(text, start, end)
-    says_kommun = head_says_kommun or bool(_kind_words(text[start:end]))
+    says_kommun = head_says_kommun or bool(_kind_words(text[start:end])) or \
+        _all_registry_names(text, items)
     found: dict[str, Item] = {}
     for i, (s, e) in enumerate(items):
         item = _item(text, s, e, [m for m in mentions if s <= m.start and m.end <= e],
@@ -105,6 +108,20 @@ def municipality_list(text: str, start: int, end: int, mentions: list[Mention],
         if item and item.organisation.code not in found:
             found[item.organisation.code] = item
     return list(found.values())
+
+
+def _all_registry_names(text: str, items: list[tuple[int, int]]) -> bool:
+    """A list of bare names, each a municipality as the registry writes it ("i samverkan
+    med Östersund, Strömsund och Krokom"): a list of places after a collaboration cue is of
+    municipalities even though no word says kommun. The list ends where an item begins in
+    lower case; fuzzy matches do not count here."""
+    names = []
+    for i, (s, e) in enumerate(items):
+        item = text[s:e].strip()
+        if i > 0 and item[:1].islower():
+            break  # the sentence goes on: "…och Krokom, samt med socialtjänsten"
+        names.append(_only_name(item, first=i == 0, last=i == len(items) - 1))
+    return bool(names) and all(n is not None and _registry_name(n) is not None for n in names)
 
 
 def _item(text: str, start: int, end: int, inside: list[Mention],
