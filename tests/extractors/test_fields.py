@@ -755,6 +755,10 @@ Härmed rekvirerar Region Västerbotten 1 452 000 kr för utökade hembesökspro
      ["2480", "2460", "2482"]),
     ("Regionen samverkar i arbetet med följande kommuner: Umeå, Vännäs\nkommun och "
      "Skellefteå.", ["2480", "2460", "2482"]),
+    ("Arbetet ska bedrivas i samverkan med följande kommuner:\n- Umeå kommun - Vännäs\n"
+     "- Skellefteå", ["2480", "2460", "2482"]),
+    ("Arbetet ska bedrivas i samverkan med följande kommuner:\nUmeå kommun Vännäs\n"
+     "Skellefteå Bodens kommun", ["2480", "2460", "2482", "2582"]),
 ])
 def test_municipalities_in_a_coordinated_list(sentence, expected):
     ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
