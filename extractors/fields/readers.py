@@ -577,19 +577,19 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
                 line -= 1
                 continue
             amounts = ctx.row_amounts(line)
-            if len(amounts) != len(totals):
-                break
+            if len(amounts) != len(totals) or not all(ctx.plausible(a) for a in amounts):
+                break  # no row: a header, or a running "Regionstyrelsen Sida 2"
             rows.append(amounts)
             line -= 1
-        if len(rows) < 2:
-            continue
         rows.reverse()
         continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
-        earlier = ctx.rows_before_page_break(line, len(totals))
+        earlier = ctx.rows_before_page_break(line, len(totals)) if rows else None
         if earlier is not None:
             rows = earlier[0] + rows
             continued = ctx.repeated_header(earlier[1])
+        if len(rows) < 2:
+            continue
         page = lines[0].page
         words = [w for ln in lines if ln.page == page for w in ln.words]
         for column, total in enumerate(totals):

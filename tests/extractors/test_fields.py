@@ -1025,3 +1025,13 @@ def test_a_cost_table_over_a_page_break_is_summed_whole():
     assert table.rows == (282_600, 181_100, 260_500, 292_100) and table.total == 1_016_300
     (wrong,) = extract_fields(pages_doc(first, second.format(total="1 116 300"))).tables
     assert sum(wrong.rows) != wrong.total  # SUM_MISMATCH, not a half table's
+
+
+def test_a_page_number_in_the_running_header_is_no_table_row():
+    first = ("Protokollsutdrag\nFördelning av statsbidraget 2024\nMottagare Belopp, kr\n"
+             "Region Uppsala, barnhälsovården 1 696 500\nUppsala kommun 456 800\n"
+             "Region Uppsala Box 602 751 25 Uppsala Sida 1\n")
+    second = ("Region Uppsala Protokollsutdrag\nRegionstyrelsen Sida 2\nTierps kommun 137 000\n"
+              "Summa 2 290 300\n")
+    (table,) = extract_fields(pages_doc(first, second, source="text")).tables
+    assert table.rows == (1_696_500, 456_800, 137_000) and table.total == 2_290_300
