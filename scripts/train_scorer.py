@@ -10,7 +10,8 @@ amount field its true type states; the label is whether the candidate's value eq
 true amount of that field. One L2-regularised logistic regression (numpy, Newton steps) over
 the features with a shared and a per-field copy; no class weights, so the probabilities stay
 calibrated. The presence threshold is the one that reads most fields right on the training
-set (absent counts right where the truth has no value).
+set (absent counts right where the truth has no value), the lowest of equals: a document of
+a type states its fields nearly always.
 
 ``loo`` is the honest measure: for each blind corpus, train on every other corpus given
 (blind ones included) and compare scorer and rules on it. Pages are read once through the
@@ -149,7 +150,8 @@ def train(docs: list[Prepared], l2: float = L2, pure: bool = False) -> Model:
         by_file = {d.file: d for d in docs}
         for file, f, value, _ in field_outcomes(docs, model, train=True):
             right += value == by_file[file].truth.get(f)
-        best = max(best, (right, presence))
+        if right > best[0]:
+            best = (right, presence)
     return Model.from_dict({"weights": weights, "presence": best[1]})
 
 

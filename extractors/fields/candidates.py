@@ -185,6 +185,7 @@ def candidates(ctx: DocumentContext, kind: str,
         out.append(Candidate(a.amount, a.start, a.end, a.clean,
                              {f: _field_features(doc, f, a.start, a.end, base) for f in fields}))
     out += _zero_candidates(doc, fields)
+    _mark_first(out, fields)
     if rules:
         for c in out:
             for f, features in c.features.items():
@@ -192,6 +193,21 @@ def candidates(ctx: DocumentContext, kind: str,
                 features["rules_other"] = float(any(v == c.amount.value
                                                     for g, v in rules.items() if g != f))
     return out
+
+
+FIRST_OF = ("label_same", "cue_same", "cue_same_near", "line_label_same")
+"""Features whose first holder in the document is marked too ("first:cue_same"): the rules
+take the first amount a cue or label gives a role, and a per-candidate model cannot see
+order among candidates otherwise."""
+
+
+def _mark_first(cands: list[Candidate], fields: tuple[str, ...]) -> None:
+    for f in fields:
+        for name in FIRST_OF:
+            first = min((c for c in cands if c.features[f].get(name)),
+                        key=lambda c: c.start, default=None)
+            if first is not None:
+                first.features[f][f"first:{name}"] = 1.0
 
 
 def _zero_candidates(doc: _Document, fields: tuple[str, ...]) -> list[Candidate]:
@@ -227,7 +243,8 @@ def _mention_features(doc: _Document, start: int, end: int, text: str) -> dict[s
     row = ctx.row_amounts(line, total=True)
     clause = ctx.clause(ctx.folded, start, end)
     years = {y for m in OTHER_YEAR.finditer(ctx.folded, *clause) for y in m.groups() if y}
-    header = doc.header_above(start, end)
+    prose = len(ctx.flow.lines[line].text.split()) >= 8
+    header = "" if prose else doc.header_above(start, end)
     near = ctx.folded[max(clause[0], start - NEAR):start]
     return {
         "page_one": float(page == 1),
@@ -237,7 +254,7 @@ def _mention_features(doc: _Document, start: int, end: int, text: str) -> dict[s
         "font_small": float(height < 0.85 * doc.height),
         "alone_on_line": float(not re.search(r"\w", before_on_line + after_on_line.replace(text, ""))),
         "ends_line": float(not re.search(r"\w", after_on_line)),
-        "prose_line": float(len(ctx.flow.lines[line].text.split()) >= 8),
+        "prose_line": float(prose),
         "table_row": float(any(r.start == start for r in row)),
         "columns": float(len(row) > 1),
         "total_row": float(bool(first_word) and first_word[0].strip(":") in TOTAL_WORDS),
@@ -270,7 +287,8 @@ def _field_features(doc: _Document, field: str, start: int, end: int,
         label_field = _field_label(label.field, doc.kind)
         if label_field is None or label.end > start and label.line == line:
             continue
-        where = "line" if label.line == line else "above" if label.line == line - 1 else None
+        stacked = label.line == line - 1 and not base["prose_line"]
+        where = "line" if label.line == line else "above" if stacked else None
         if where:
             key = f"{where}_label_same" if label_field == field else f"{where}_label_other"
             out[key] = 1.0
@@ -283,7 +301,7 @@ def _field_features(doc: _Document, field: str, start: int, end: int,
     roles = _cue_roles(ctx.folded, clause, start, end)
     out["cue_same_any"] = float(field in roles)
     out["cue_other_any"] = float(bool(roles - {field}))
-    header = doc.header_above(start, end)
+    header = "" if base["prose_line"] else doc.header_above(start, end)
     if header:
         header_roles = _cue_roles(header, (0, len(header)), len(header), len(header))
         out["header_same"] = float(field in header_roles)
