@@ -101,7 +101,7 @@ class _Document:
 
     def header_above(self, start: int, end: int) -> str:
         """The text above a figure in its column, up to the first line with words over it
-        that holds no figure (a column header): folded, or empty."""
+        that hold no amount (a column header, which may name a year): folded, or empty."""
         ctx = self.ctx
         words = ctx.flow.words_in(start, end)
         if not words:
@@ -112,10 +112,12 @@ class _Document:
         for above in range(line - 1, max(-1, line - 1 - HEADER_LINES), -1):
             if ctx.flow.lines[above].page != page:
                 break
-            over = [w for w in ctx.flow.lines[above].words
-                    if w.bbox[2] > x0 - 20 and w.bbox[0] < x1 + 20]
-            if over and not any(any(c.isdigit() for c in w.text) for w in over):
-                return fold(" ".join(w.text for w in over))
+            line_start, line_end = ctx.flow.line_span(above)
+            over = [(s, e, w) for s, e, w in ctx.flow.word_spans
+                    if line_start <= s < line_end and w.bbox[2] > x0 - 20 and w.bbox[0] < x1 + 20]
+            if over and not any(a.start < over[-1][1] and a.end > over[0][0]
+                                and ctx.plausible(a) for a in ctx.amounts):
+                return fold(" ".join(w.text for _, _, w in over))
         return ""
 
 
@@ -257,9 +259,11 @@ def _mention_features(doc: _Document, start: int, end: int, text: str) -> dict[s
         "prose_line": float(prose),
         "table_row": float(any(r.start == start for r in row)),
         "columns": float(len(row) > 1),
+        "last_column": float(len(row) > 1 and row[-1].start == start),
         "total_row": float(bool(first_word) and first_word[0].strip(":") in TOTAL_WORDS),
         "header_actual": float(bool(ACTUAL_COLUMN.search(header))),
         "header_budget": float(bool(BUDGET.search(header))),
+        "header_year": float(bool(doc.title_years & set(YEAR.findall(header)))),
         "cost_context": float(bool(COST_CONTEXT.search(header + " " + before_on_line))),
         "negated": float(bool(NEGATION.search(near))),
         "other_year": float(bool(doc.title_years and years and not years & doc.title_years)),
