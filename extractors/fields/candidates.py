@@ -46,6 +46,8 @@ BUDGET = re.compile(r"\bbudget\w*")
 OTHER_YEAR = re.compile(r"\b((?:19|20)\d{2}) ars\b|\b(?:av|for|under) ((?:19|20)\d{2})\b")
 HEADER_LINES = 8
 """How far above a figure its column header may stand."""
+COST_LINES = 12
+"""How far above a figure a cost table's heading may stand."""
 NEAR = 60
 """Characters before a candidate within which a negation or decision cue counts as near."""
 
@@ -92,12 +94,18 @@ class _Document:
             field = _field_label(label.field, kind)
             if reading is None or field is None:
                 continue
-            if isinstance(reading.value, Amount) and reading.value.value == 0 and \
-                    not any(c.isdigit() for c in flow.text[reading.start:reading.end]):
+            if reading.value == Amount(0):
                 self.zero_labels.append((reading.start, reading.end, field))
             self.owned.setdefault(reading.start, (field, label.priority, label.exact))
         self.title_years = set(YEAR.findall(ctx.folded[:ctx.heading_end]))
         self.sections = ctx.decision_sections()
+
+    def cost_above(self, line: int) -> bool:
+        """Whether a line a little above, on the same page, speaks of costs
+        ("Kostnadsredovisning", "Kostnadsslag"): the figure stands in a cost table."""
+        lines = self.ctx.flow.lines
+        return any(lines[i].page == lines[line].page and COST_CONTEXT.search(fold(lines[i].text))
+                   for i in range(max(0, line - COST_LINES), line))
 
     def header_above(self, start: int, end: int) -> str:
         """The text above a figure in its column, up to the first line with words over it
@@ -217,7 +225,9 @@ def _zero_candidates(doc: _Document, fields: tuple[str, ...]) -> list[Candidate]
     ("Inget", "0"), each a candidate of value 0."""
     ctx = doc.ctx
     spans = [(s, e, role, "zero_statement") for role, s, e in zero_statements(ctx.folded)]
-    spans += [(s, e, field, "zero_label") for s, e, field in doc.zero_labels]
+    mentions = {(a.start, a.end) for a in ctx.amounts if ctx.plausible(a)}
+    spans += [(s, e, field, "zero_label") for s, e, field in doc.zero_labels
+              if (s, e) not in mentions]
     out = []
     for start, end, role, how in spans:
         base = _mention_features(doc, start, end, ctx.flow.text[start:end])
@@ -265,6 +275,7 @@ def _mention_features(doc: _Document, start: int, end: int, text: str) -> dict[s
         "header_budget": float(bool(BUDGET.search(header))),
         "header_year": float(bool(doc.title_years & set(YEAR.findall(header)))),
         "cost_context": float(bool(COST_CONTEXT.search(header + " " + before_on_line))),
+        "cost_above": float(doc.cost_above(line)),
         "negated": float(bool(NEGATION.search(near))),
         "other_year": float(bool(doc.title_years and years and not years & doc.title_years)),
         "decision_cue": float(bool(language().decision_cues.search(ctx.sentence_before(start)))),
