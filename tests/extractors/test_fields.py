@@ -905,3 +905,53 @@ def test_a_form_offering_the_programs_as_options_names_the_ticked_one(first, sec
 def test_options_without_a_readable_tick_go_to_review():
     ex = extract_fields(text_doc(OPTIONS.format(first="", second="")))
     assert next(e for e in ex.evidence if e.field == "program").confidence < 0.6
+
+
+def pages_doc(*pages: str, source: str = "ocr") -> DocumentText:
+    """Pages whose lines are the lines of each text, as text_doc lays out one."""
+    return DocumentText([PageText(n, 595, 842, [Word(w.text, n, w.bbox, w.confidence, w.line)
+                                                for w in text_doc(text).pages[0].words], source)
+                         for n, text in enumerate(pages, 1)], "application/pdf")
+
+
+def test_a_table_that_goes_on_after_an_ocr_damaged_repeated_header_is_no_sum_mismatch():
+    first = ("Ekonomisk redovisning av statsbidrag\nFörbrukade medel per enhet:\n"
+             "BVC Norra 297 500\nBVC Södra 288 200\nBVC Östra 251 000\n"
+             "Telefon: 010-441 00 00 Sida 1\n")
+    second = ("Västra Götalandsregionen\nEnhet Förbrnakat. kr\nBVC Västra 100 000\n"
+              "BVC Centrum 200 000\nSumma förbrukat 1 136 700\n")
+    assert extract_fields(pages_doc(first, second)).tables == []
+
+
+ACCOUNT_IN_TKR = """
+Återrapportering av statsbidrag för utökade hembesöksprogram 2024
+Organisation: Region Norrbotten
+2. Ekonomisk redovisning (belopp i tkr)
+Erhållet bidrag 1 128
+Förbrukade medel under bidragsåret 1 104,6
+Ej förbrukade medel 23,4
+3. Förbrukade medel per kostnadsslag
+Personalkostnader 780
+Tolk och översättning 210,5
+Utbildning 64,1
+Resor 40
+Summa kostnader 1 104,6
+Skickas till Socialstyrelsen, 106 30 Stockholm Sida 1
+"""
+
+
+def test_an_account_heading_in_tkr_holds_for_the_cost_table_under_the_next_heading() -> None:
+    ex = extract_fields(text_doc(ACCOUNT_IN_TKR, source="ocr", confidence=0.95))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 1_128_000, "used": 1_104_600, "unused": 23_400}
+    (table,) = ex.tables  # a table in tkr with decimals reads cleanly: its sum can be wrong
+    assert table.rows == (780_000, 210_500, 64_100, 40_000)
+    assert table.total == 1_104_600
+
+
+def test_a_columns_unit_stays_in_its_table() -> None:
+    ex = extract_fields(text_doc(
+        "Återrapportering av statsbidrag för utökade hembesöksprogram 2024\n"
+        "Kostnadsslag Belopp (tkr)\nPersonal 500\nResor 100\nSumma 600\n"
+        "Specifikation\nKostnadsslag Kronor\nLokaler 250 000\nMaterial 50 000\nSumma 300 000\n"))
+    assert [t.total for t in ex.tables] == [600_000, 300_000]
