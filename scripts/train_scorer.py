@@ -38,7 +38,7 @@ from extractors.fields.readers import run_readers  # noqa: E402
 from extractors.fields.scorer import MODEL_FILE, Model, choose, expand  # noqa: E402
 
 L2 = 1.0
-PRESENCE_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+PRESENCE_GRID = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 REVIEW_THRESHOLD = 0.6
 """settings.confidence_threshold: values under it go to review."""
 BUCKETS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95)
