@@ -2,7 +2,8 @@
 
 Every file is read once by the product's page reader (extractors.reading.pages, as the CLI
 reads it: text layer, else OCR) and its DocumentText pickled under /tmp/scorer-cache, keyed by
-the file's bytes, so training and leave-one-out runs never OCR a page twice.
+the file's bytes, so training and leave-one-out runs never OCR a page twice (a page lost to the
+time limit is read again).
 """
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def _cache_path(data: bytes) -> Path:
     return CACHE_DIR / f"{hashlib.sha256(data).hexdigest()[:24]}.pkl"
 
 
+def _lost_pages(text: DocumentText) -> bool:
+    """Whether a page could not be read (over its time limit on a loaded machine): read the
+    document again rather than train or measure on what the load lost."""
+    return any(p.error for p in text.pages)
+
+
 def read_corpus(corpus: Path) -> Iterator[LabelledDocument]:
     """The corpus's documents with their truth, read through the cache."""
     from extractors.reading.pages import DocumentReader, ReadOptions
@@ -48,9 +55,8 @@ def read_corpus(corpus: Path) -> Iterator[LabelledDocument]:
         for d in truth:
             data = (corpus / d["file"]).read_bytes()
             cache = _cache_path(data)
-            if cache.exists():
-                text = pickle.loads(cache.read_bytes())
-            else:
+            text = pickle.loads(cache.read_bytes()) if cache.exists() else None
+            if text is None or _lost_pages(text):
                 if reader is None:
                     reader = DocumentReader(ReadOptions(workers=1))
                 text = reader.read(data, sniff_media_type(data))
