@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors.fields.context import (
@@ -59,7 +58,6 @@ class Candidate:
     amount: Amount
     start: int
     end: int
-    clean: bool
     features: dict[str, dict[str, float]]
     """Field name to feature name to value (absent = 0)."""
 
@@ -192,7 +190,7 @@ def candidates(ctx: DocumentContext, kind: str,
             "sole_with_unit": float(with_unit == {a.amount.value}),
         }
         with_unit_seen += a.has_unit
-        out.append(Candidate(a.amount, a.start, a.end, a.clean,
+        out.append(Candidate(a.amount, a.start, a.end,
                              {f: _field_features(doc, f, a.start, a.end, base) for f in fields}))
     out += _zero_candidates(doc, fields)
     _mark_first(out, fields)
@@ -237,7 +235,7 @@ def _zero_candidates(doc: _Document, fields: tuple[str, ...]) -> list[Candidate]
             own = _field_features(doc, f, start, end, base)
             own["zero_same"] = float(role == f)
             features[f] = own
-        out.append(Candidate(Amount(0), start, end, True, features))
+        out.append(Candidate(Amount(0), start, end, features))
     return out
 
 
@@ -326,6 +324,3 @@ def _field_features(doc: _Document, field: str, start: int, end: int,
                                                           len(before), len(before)))
     return out
 
-
-def feature_names(rows: Iterable[dict[str, float]]) -> list[str]:
-    return sorted({name for row in rows for name in row})
