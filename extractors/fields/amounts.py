@@ -28,15 +28,18 @@ _UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_SCALES
 _GAP = r"[ \u00a0\u2009\u202f]*\n?[ \u00a0\u2009\u202f]*"
 """Between a number and its unit: spaces, and a line break where a sentence wraps."""
 _ANY_UNIT = "|".join(pattern for pattern, _ in _SCALES)
+_SPECK = r"[:;'’]"
+"""A speck OCR read in a figure's group gap ("2:115 000 kronor"): taken only before a unit."""
 _END = r"(?![\d/]|-\d)"
 """Not followed by more digits, a slash or a hyphen and digits (a date, a range, a reference)."""
 AMOUNT_PATTERN = re.compile(
     rf"""
     (?<![\w/,.:-])(?:(?P<prefix>sek|kr)[ \u00a0\u2009\u202f]?)?
     (?<![\d/,.-])
-    (?P<number>\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?{_END}
+    (?P<number>(?!0\d)\d{{1,3}}{_SPECK}\d{{3}}(?:{_SEP}\d{{3}})*(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
+      |(?!0\d)\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?{_END}
       |\d+\.\d{{1,2}}(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
-      |\d+(?:,\d+)?{_END})
+      |(?!0\d)\d+(?:,\d+)?{_END})
     (?:{_GAP}(?:{_UNIT})(?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -71,9 +74,11 @@ def _number(text: str, scale: int) -> tuple[Amount, bool] | None:
     """The amount a number written with ``scale`` stands for, and whether its grouping is clean."""
     whole, _, fraction = text.partition("," if "," in text or not _POINT_DECIMAL.fullmatch(text)
                                         else ".")
+    specked = re.search(_SPECK, whole) is not None
+    whole = re.sub(_SPECK, " ", whole)
     groups = re.split(_SEP, whole)
     separators = set(re.findall(_SEP, whole))
-    clean = len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)
+    clean = not specked and len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)
     if len(groups) == 2 and "." in separators and scale >= 1_000_000 and not fraction:
         # "1.349 mnkr": a dot before three digits of millions is a decimal point.
         whole, fraction = groups[0], groups[1]

@@ -44,6 +44,9 @@ MAX_TABLE_ROWS = 25
 PAGE_MARGIN_LINES = 3
 """Lines of a page's running header or footer (sender, address, "Sida 2") around a table
 that goes on over a page break."""
+CONTINUED = re.compile(r"\bforts\b|\bfortsatt|\bfortsatter\b|\bfortsattning")
+"""Words (folded) that say a table goes on over a page break: "(forts.)", "Tabellen fortsätter
+på nästa sida"."""
 TOTAL_WORDS = {"summa", "totalt", "total"}
 """The first word of an itemised table's total row."""
 SUB_ROW = re.compile(r"^\W*varav\b")
@@ -67,6 +70,12 @@ DEADLINE_WORDS = re.compile(
     r"\b(senast|fore|innan|sista|t\.?\s?o\.?\s?m\.?|till och med|deadline|inom"
     r"|fr\.?\s?o\.?\s?m\.?|fran och med|mellan|perioden?|under)\s*(den\s+)?$"
 )
+STAMP_WORDS = re.compile(
+    r"\b(?:inkom(?:men|mit)?|ankom(?:men|mit)?|ankomstdatum|registrerad|diarieford|mottagen"
+    r"|mottaget)\b"
+)
+"""A received stamp's words (folded): the date they stand by or over is the day the document
+came in, not the day it was written."""
 RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
 DECISION_HEADING = re.compile(
     r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
@@ -403,12 +412,14 @@ class DocumentContext:
         return spans
 
     def is_period_or_deadline(self, d: DateMatch) -> bool:
+        """Whether a date is another's (a period, a deadline, the other party's document, a
+        received stamp) rather than a candidate for the document's own date."""
         if any(s <= d.start < e for s, e in self.their_references()):
             return True
         line = self.flow.line_index(d.start)
         line_start, _ = self.flow.line_span(line)
         before = fold(self.flow.text[max(line_start, d.start - 30):d.start])
-        if DEADLINE_WORDS.search(before):
+        if DEADLINE_WORDS.search(before) or self.is_stamped(d, line, before):
             return True
         after = self.flow.text[d.end:d.end + 6]
         if RANGE_AFTER.match(after) and any(0 < o.start - d.end <= 8 for o in self.dates):
@@ -418,6 +429,21 @@ class DocumentContext:
         ):
             return True
         return any(lb.line == line and lb.start < d.start for lb in self.labels_for("period"))
+
+    def is_stamped(self, d: DateMatch, line: int, before: str) -> bool:
+        """A date in a received stamp: after a stamp word on its line, or under one on the
+        line above that stands over it ("INKOM" over "2024-03-04")."""
+        if STAMP_WORDS.search(before):
+            return True
+        words = self.flow.words_in(d.start, d.end)
+        if not words or line == 0:
+            return False
+        x0, x1 = words[0].bbox[0], words[-1].bbox[2]
+        return any(
+            STAMP_WORDS.search(fold(w.text)) and w.page == words[0].page
+            and w.bbox[0] < x1 and w.bbox[2] > x0
+            for w in self.flow.lines[line - 1].words
+        )
 
     def collaborating_spans(self) -> list[tuple[int, int]]:
         spans = []
@@ -553,6 +579,40 @@ class DocumentContext:
             return False
         before = [i for i, ln in enumerate(lines) if ln.page == page - 1]
         return any(self.row_amounts(i) for i in before[-PAGE_MARGIN_LINES - 1:])
+
+    def rows_before_page_break(self, header: int, columns: int
+                               ) -> tuple[list[list[AmountMatch]], int] | None:
+        """The rows a table had on the page before, when the rows under ``header`` (this
+        page's column header, or its running header) go on from there: the page's top, the
+        page before's footer and a "fortsätter på nästa sida" between them and rows. Returns
+        those rows in order and the line above them."""
+        lines = self.flow.lines
+        if header < 0 or header + 1 >= len(lines):
+            return None
+        page = lines[header + 1].page
+        line, gap = header, []
+        while line >= 0 and lines[line].page >= page - 1:
+            amounts = self.row_amounts(line)
+            if lines[line].page == page - 1 and len(amounts) == columns and all(
+                    self.plausible(a) for a in amounts):
+                break
+            gap.append(fold(lines[line].text))
+            line -= 1
+        else:
+            return None
+        if len(gap) > 3 * PAGE_MARGIN_LINES or not (
+                CONTINUED.search(" ".join(gap)) or self.repeated_header(header)):
+            return None
+        rows: list[list[AmountMatch]] = []
+        while line >= 0 and lines[line].page == page - 1:
+            text = fold(lines[line].text)
+            if not (SUB_ROW.match(text) or SPECK_LINE.fullmatch(text)):
+                amounts = self.row_amounts(line)
+                if len(amounts) != columns:
+                    break
+                rows.append(amounts)
+            line -= 1
+        return (rows[::-1], line) if rows else None
 
     def clean_figure(self, a: AmountMatch) -> bool:
         """Whether a figure reads surely enough to call a table's sum wrong: digits grouped

@@ -48,6 +48,8 @@ from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match
 from extractors.fields.text import fold
 from extractors.model import Amount, Evidence, Extraction, ItemisedTable, OrgRef
 
+GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
+"""Documents that are about one program's grant, whether or not OCR left its name legible."""
 OWN_AMOUNT = {"requisition": "requested", "decision": "decided"}
 """The field a bare "Belopp" label gives, per document type."""
 
@@ -248,6 +250,8 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
         out.note("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
                                                kind.confidence))
     program = _ticked_program(ctx) or classify.program(ctx.doc, ctx.title_end, ctx.catalog)
+    if program.value is None and kind.value in GRANT_DOCUMENTS:
+        program = classify.resembling_program(ctx.flow.text, ctx.catalog)
     out.record.program = program.value
     if program.hit:
         out.note("program", Reading(program.value, program.hit.start, program.hit.end,
@@ -256,27 +260,42 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
 
 TICK = re.compile(r"\s*(?:[\[(]\s*)?[xX☒✓✔■](?:\s*[\])])?\s+$")
 """What stands before a ticked option on its line: "X", "[X]", "(x)", "☒", "✓"."""
+EMPTY_BOX = re.compile(r"\s*(?:☐|\[\s*\])\s+$")
+"""What stands before an option left empty: "☐" (a box the page reading saw empty), "[ ]"."""
 UNTICKED_OPTIONS = 0.5
 """Under the review threshold: a form offers the programs as options and no tick is read."""
+MARKED_BY_ELIMINATION = 0.8
+"""The one option whose box reads as something else while every other one reads empty: a
+tick the page reading did not see as a box, but saw."""
 
 
 def _ticked_program(ctx: DocumentContext) -> classify.Classification | None:
     """A form that offers the programs as tick-box options, one per line: the ticked one.
-    When no option reads as ticked (a tick OCR lost), the usual choice stands but goes to
-    review."""
+    When no option reads as ticked but all but one read as empty boxes and that one has
+    something before it, that one is. When no option reads as ticked (a tick OCR lost), the
+    usual choice stands but goes to review."""
     options: dict[str, list] = {}
     for hit in classify.program_hits(ctx.doc, ctx.catalog):
         line = ctx.flow.line_index(hit.start)
         start, _ = ctx.flow.line_span(line)
         before = ctx.flow.text[start:hit.start]
         if len(before) <= 6:
-            options.setdefault(hit.key, []).append((hit, bool(TICK.fullmatch(before))))
+            options.setdefault(hit.key, []).append((hit, before))
     if len(options) < 2:
         return None
-    ticked = {key: hit for key, hits in options.items() for hit, tick in hits if tick}
+    ticked = {key: hit for key, hits in options.items() for hit, before in hits
+              if TICK.fullmatch(before)}
     if len(ticked) == 1:
         key, hit = next(iter(ticked.items()))
         return classify.Classification(key, 0.9, hit)
+    if not ticked:
+        empty = {key for key, hits in options.items()
+                 if all(EMPTY_BOX.fullmatch(before) for _, before in hits)}
+        marked = [(key, hit) for key, hits in options.items() if key not in empty
+                  for hit, before in hits if before.strip()]
+        if len(empty) == len(options) - 1 and len({key for key, _ in marked}) == 1:
+            key, hit = marked[0]
+            return classify.Classification(key, MARKED_BY_ELIMINATION, hit)
     usual = classify.program(ctx.doc, ctx.title_end, ctx.catalog)
     return classify.Classification(usual.value, min(usual.confidence, UNTICKED_OPTIONS),
                                    usual.hit)
@@ -345,7 +364,8 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
     for (start, end), label in zip(ctx.collaborating_spans(),
                                    ctx.labels_for("collaborating", "collaborating_sentence")):
         items = municipality_list(ctx.prose, start, end, ctx.orgs,
-                                  head_says_kommun=label.field == "collaborating")
+                                  head_says_kommun=label.field == "collaborating"
+                                  or "kommun" in label.phrase)
         for item in items:
             if item.organisation.code not in chosen:
                 chosen[item.organisation.code] = as_ref(item.organisation)
@@ -536,7 +556,8 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
     """Itemised tables: rows of "cost item  amount(s)" above a "Summa ..." line.
 
     Each figure column (Budget, Utfall) is a table of its own. "Varav" rows itemise the
-    row above and are not summed. A table that does not add up counts only when every
+    row above and are not summed. Rows on the page before count where the table says it goes
+    on ("forts.", a repeated column header). A table that does not add up counts only when every
     figure reads cleanly, so OCR damage in one row does not turn into a sum mismatch.
     A return report that states no used amount otherwise has spent its cost table's
     total, in the column of actual costs.
@@ -556,15 +577,19 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
                 line -= 1
                 continue
             amounts = ctx.row_amounts(line)
-            if len(amounts) != len(totals):
-                break
+            if len(amounts) != len(totals) or not all(ctx.plausible(a) for a in amounts):
+                break  # no row: a header, or a running "Regionstyrelsen Sida 2"
             rows.append(amounts)
             line -= 1
-        if len(rows) < 2:
-            continue
         rows.reverse()
         continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
+        earlier = ctx.rows_before_page_break(line, len(totals)) if rows else None
+        if earlier is not None:
+            rows = earlier[0] + rows
+            continued = ctx.repeated_header(earlier[1])
+        if len(rows) < 2:
+            continue
         page = lines[0].page
         words = [w for ln in lines if ln.page == page for w in ln.words]
         for column, total in enumerate(totals):
