@@ -494,7 +494,8 @@ def _share_respectively(ctx: DocumentContext, folded: str) -> Reading | None:
 
 def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
     """"Kommunal andel 40" ending its line, or alone on the line below a form's label: the
-    percent sign lost, or written in the label ("Kommunal andel (%) 50")."""
+    percent sign lost, or written in the label ("Kommunal andel (%) 50"), also where the
+    label wraps after its value ("... kommunal 35 / verksamhet (%)")."""
     for i in range(len(ctx.flow.lines)):
         start, end = ctx.flow.line_span(i)
         cue = SHARE_LINE.search(folded, start, end)
@@ -507,6 +508,10 @@ def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
             m = STACKED_SHARE.fullmatch(folded, below_start, below_end)
         if m and 0 <= int(m.group("num")) <= 100:
             label = folded[start:end]
+            if m.start() < end and i + 1 < len(ctx.flow.lines):
+                below_start, below_end = ctx.flow.line_span(i + 1)
+                if not re.search(r"\d", folded[below_start:below_end]):
+                    label += folded[below_start:below_end]  # "kommunal 35\nverksamhet (%)"
             certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
             return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
     return None

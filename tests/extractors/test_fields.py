@@ -1035,3 +1035,11 @@ def test_a_page_number_in_the_running_header_is_no_table_row():
               "Summa 2 290 300\n")
     (table,) = extract_fields(pages_doc(first, second, source="text")).tables
     assert table.rows == (1_696_500, 456_800, 137_000) and table.total == 2_290_300
+
+
+def test_a_share_whose_label_wraps_after_it_with_the_unit_is_sure():
+    ex = extract_fields(text_doc(
+        "Rekvisition av statsbidrag – kvittens\nOrganisation Region Blekinge\n"
+        "Andel av bidraget som finansierar kommunal 45\nverksamhet (%)\n"))
+    assert ex.municipal_share_percent == 45.0
+    assert ex.confidence("municipal_share_percent") >= 0.85
