@@ -1043,3 +1043,10 @@ def test_a_share_whose_label_wraps_after_it_with_the_unit_is_sure():
         "Andel av bidraget som finansierar kommunal 45\nverksamhet (%)\n"))
     assert ex.municipal_share_percent == 45.0
     assert ex.confidence("municipal_share_percent") >= 0.85
+
+
+def test_a_fax_headers_date_is_not_the_documents():
+    ex = extract_fields(text_doc("FAX 2024-02-27 08:35 FRAN: +46 89 563 79 89 S. 01/01\n"
+                                 "REKVISITION AV STATSBIDRAG\nRegion Blekinge\n"
+                                 "Ort och datum\nKarlskrona 2024-02.23\n"))
+    assert ex.document_date == date(2024, 2, 23)
