@@ -53,7 +53,7 @@ def duplicate_of(session: Session, sha256: str, document_pk: int | None) -> int 
 def build_context(session: Session, fields: Extraction, *, programs: ProgramCatalog,
                   sha256: str, document_pk: int | None, received: datetime | None,
                   threshold: float, read_error: str | None = None,
-                  no_document: bool = False) -> Context:
+                  no_document: bool = False, read_by_ocr: bool = False) -> Context:
     return Context(
         programs=programs,
         received=received,
@@ -62,5 +62,6 @@ def build_context(session: Session, fields: Extraction, *, programs: ProgramCata
         duplicate_of=duplicate_of(session, sha256, document_pk),
         read_error=read_error,
         no_document=no_document,
+        read_by_ocr=read_by_ocr,
         confidence_threshold=threshold,
     )

@@ -75,7 +75,7 @@ def check(session: Session, doc: Document, fields: Extraction, *, programs: Prog
         session, fields, programs=programs, sha256=doc.sha256, document_pk=doc.id,
         received=doc.received_at, threshold=threshold,
         read_error=doc.error if doc.status == "unreadable" else None,
-        no_document=doc.status == "no_document",
+        no_document=doc.status == "no_document", read_by_ocr=bool(doc.ocr),
     )
     return validate(fields, ctx)
 

@@ -61,4 +61,6 @@ class Context:
     """Why the file could not be read (Swedish); set for unreadable documents."""
     no_document: bool = False
     """The message carried nothing that could be processed."""
+    read_by_ocr: bool = False
+    """Some page was read by OCR: a field not found may be one the reading lost."""
     confidence_threshold: float = 0.6

@@ -112,6 +112,15 @@ def test_absent_fields_are_missing_not_uncertain():
     assert low_confidence(doc, context()) == []
 
 
+def test_on_a_scan_a_required_field_not_found_is_also_uncertain():
+    doc = requisition(amounts={})
+    [flag] = low_confidence(doc, context(read_by_ocr=True))
+    assert flag.details["confidence"] == {"amounts.requested": 0.0}
+    assert flag.message == ("Rekvirerat belopp hittades inte på den skannade sidan; "
+                            "kontrollera mot originalet")
+    assert [f.code for f in missing_field(doc, context(read_by_ocr=True))] == ["MISSING_FIELD"]
+
+
 def test_region_extras_are_checked_for_confidence():
     doc = requisition(organisation=REGION_GOTLAND,
                       evidence=[evidence("collaborating_municipalities", 0.3)])

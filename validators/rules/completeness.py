@@ -41,22 +41,33 @@ def missing_field(doc: Extraction, ctx: Context) -> list[Flag]:
 
 
 def low_confidence(doc: Extraction, ctx: Context) -> list[Flag]:
+    """Fields read under the threshold; on a scan also required fields not found, which the
+    reading may have lost (a stamp over the figure, a faint copy): read 0."""
     uncertain: dict[str, float] = {}
+    unfound: list[str] = []
     identifying = IDENTIFYING_FIELDS if doc.document_type in RECIPIENT_DOCUMENTS else (
         "document_type",)
-    for field in dict.fromkeys((*required_fields(doc, ctx), *identifying)):
+    required = required_fields(doc, ctx)
+    for field in dict.fromkeys((*required, *identifying)):
         confidence = doc.confidence(field)
         if doc.has(field) and confidence is not None and confidence < ctx.confidence_threshold:
             uncertain[field] = round(confidence, 3)
-    if not uncertain:
+        elif ctx.read_by_ocr and field in required and not doc.has(field):
+            unfound.append(field)
+    if not uncertain and not unfound:
         return []
-    named = join_list(
-        [f"{field_name(f)} ({format_decimal(c)})" for f, c in uncertain.items()]
-    )
-    message = (
-        f"Osäker avläsning av {named}, under gränsen "
-        f"{format_decimal(ctx.confidence_threshold)}; kontrollera mot originalet"
-    )
+    parts = []
+    if uncertain:
+        named = join_list(
+            [f"{field_name(f)} ({format_decimal(c)})" for f, c in uncertain.items()])
+        parts.append(f"Osäker avläsning av {named}, under gränsen "
+                     f"{format_decimal(ctx.confidence_threshold)}")
+    if unfound:
+        parts.append(f"{join_list([field_name(f) for f in unfound])} hittades inte på den "
+                     "skannade sidan")
+    message = "; ".join(parts) + "; kontrollera mot originalet"
+    message = message[0].upper() + message[1:]
+    uncertain |= dict.fromkeys(unfound, 0.0)
     details = {
         "fields": list(uncertain),
         "confidence": uncertain,
