@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from config.calibration import review_threshold
 from config.programs import ProgramCatalog
 
 Severity = Literal["error", "warning", "info", "review"]
@@ -61,4 +62,4 @@ class Context:
     """Why the file could not be read (Swedish); set for unreadable documents."""
     no_document: bool = False
     """The message carried nothing that could be processed."""
-    confidence_threshold: float = 0.6
+    confidence_threshold: float = field(default_factory=review_threshold)

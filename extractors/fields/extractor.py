@@ -3,11 +3,14 @@
 The document is parsed once (extractors.fields.context: regroup words into lines by
 geometry, fold, parse with spaCy, find labels, dates and money mentions), then the declared
 readers (extractors.fields.readers) run in order over it. Every value keeps the words it came
-from: its evidence's confidence is the words' OCR confidence times how sure the reading is.
+from; its evidence's confidence is the calibrated probability that the value is right
+(extractors.fields.calibration), from the words' OCR confidence, how sure the reading is and
+what else the document says.
 """
 from __future__ import annotations
 
 from config.programs import ProgramCatalog, default_programs
+from extractors.fields.calibration import calibrate
 from extractors.fields.context import DocumentContext
 from extractors.fields.readers import run_readers
 from extractors.model import DocumentText, Extraction
@@ -15,4 +18,5 @@ from extractors.model import DocumentText, Extraction
 
 def extract_fields(doc: DocumentText, catalog: ProgramCatalog | None = None) -> Extraction:
     """Every field of the record that the document's words state, with evidence."""
-    return run_readers(DocumentContext(doc, catalog or default_programs()))
+    ctx = DocumentContext(doc, catalog or default_programs())
+    return calibrate(run_readers(ctx), ctx, doc)
