@@ -1,7 +1,8 @@
 """Swedish money amounts, keeping the precision they were written with.
 
 "1 285 000 kr", "834 000:-", "SEK 834 000", "2.345.000 kr", "2 345 tkr", "1,349 mnkr",
-"1,3 miljoner kronor" (value 1 300 000, unit 100 000), "42 miljoner kronor", and as OCR reads
+"1,3 miljoner kronor" (value 1 300 000, unit 100 000), "42 miljoner kronor", "en miljon
+femtusen kronor" (extractors.fields.number_words), and as OCR reads
 them: "2.1 miljoner kronor", "834 000--". Groups may be
 separated by spaces, no-break spaces (U+00A0), thin spaces (U+2009, U+202F) or dots. A unit
 may stand on the next line when a sentence wraps after the number ("(1,3\nmiljoner kronor)").
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from extractors.fields.number_words import find_worded_amounts
 from extractors.model import Amount
 
 _SEP = "[ \u00a0\u2009\u202f.]"
@@ -26,15 +28,18 @@ _UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_SCALES
 _GAP = r"[ \u00a0\u2009\u202f]*\n?[ \u00a0\u2009\u202f]*"
 """Between a number and its unit: spaces, and a line break where a sentence wraps."""
 _ANY_UNIT = "|".join(pattern for pattern, _ in _SCALES)
+_SPECK = r"[:;'’]"
+"""A speck OCR read in a figure's group gap ("2:115 000 kronor"): taken only before a unit."""
 _END = r"(?![\d/]|-\d)"
 """Not followed by more digits, a slash or a hyphen and digits (a date, a range, a reference)."""
 AMOUNT_PATTERN = re.compile(
     rf"""
     (?<![\w/,.:-])(?:(?P<prefix>sek|kr)[ \u00a0\u2009\u202f]?)?
     (?<![\d/,.-])
-    (?P<number>\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?{_END}
+    (?P<number>(?!0\d)\d{{1,3}}{_SPECK}\d{{3}}(?:{_SEP}\d{{3}})*(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
+      |(?!0\d)\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?{_END}
       |\d+\.\d{{1,2}}(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
-      |\d+(?:,\d+)?{_END})
+      |(?!0\d)\d+(?:,\d+)?{_END})
     (?:{_GAP}(?:{_UNIT})(?![^\W\d_]))?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -69,9 +74,11 @@ def _number(text: str, scale: int) -> tuple[Amount, bool] | None:
     """The amount a number written with ``scale`` stands for, and whether its grouping is clean."""
     whole, _, fraction = text.partition("," if "," in text or not _POINT_DECIMAL.fullmatch(text)
                                         else ".")
+    specked = re.search(_SPECK, whole) is not None
+    whole = re.sub(_SPECK, " ", whole)
     groups = re.split(_SEP, whole)
     separators = set(re.findall(_SEP, whole))
-    clean = len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)
+    clean = not specked and len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)
     if len(groups) == 2 and "." in separators and scale >= 1_000_000 and not fraction:
         # "1.349 mnkr": a dot before three digits of millions is a decimal point.
         whole, fraction = groups[0], groups[1]
@@ -97,7 +104,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
         amount, clean = parsed
         out.append(AmountMatch(m.start(), m.end(), amount, scale is not None, clean,
                                m.group(0)))
-    return out
+    for start, end, value in find_worded_amounts(text):
+        out.append(AmountMatch(start, end, Amount(value, 1), True, True, text[start:end]))
+    return sorted(out, key=lambda a: a.start)
 
 
 _DECLARABLE = r"tkr|tsek|ksek|tusental\s+kronor|tusen\s+kronor|mnkr|mkr|miljoner\s+kronor"
@@ -110,10 +119,12 @@ DECLARED_UNIT = re.compile(
 "Belopp i tkr", "Uppgifter i tusental kronor"."""
 
 
-def declared_scale(text: str) -> int | None:
-    """The scale a label or column header declares for the bare figures under or after it."""
+def declared_scale(text: str, *, throughout: bool = False) -> int | None:
+    """The scale a label or column header declares for the bare figures under or after it.
+    With ``throughout``, only a declaration for a whole account counts: "belopp i tkr",
+    "Uppgifter i tusental kronor", not a column's "Belopp (tkr)"."""
     m = DECLARED_UNIT.search(text)
-    if m is None:
+    if m is None or (throughout and not re.search(r"\bi\s", m.group(0), re.IGNORECASE)):
         return None
     unit = (m.group("paren") or m.group("words")).lower()
     for i, (pattern, scale) in enumerate(_SCALES):

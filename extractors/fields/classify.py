@@ -235,3 +235,42 @@ def program(doc: Doc, title_end: int, catalog: ProgramCatalog | None = None) -> 
 
 def program_hits(doc: Doc, catalog: ProgramCatalog | None = None) -> list[PhraseHit]:
     return _program_phrases(catalog or default_programs()).find(doc)
+
+
+RESEMBLANCE_SCORE = 60
+RESEMBLANCE_MARGIN = 10
+"""A line resembles a program's name (rapidfuzz partial ratio) from this score, and by this
+margin more than any other program's."""
+GRANT_PREFIX = re.compile(r"^statsbidrag (?:for|till) ")
+"""Words every program's name begins with, which say nothing about which program."""
+RESEMBLANCE_CONFIDENCE = 0.4
+"""Under the review threshold: the program was guessed from a damaged name."""
+
+
+def resembling_program(text: str, catalog: ProgramCatalog | None = None) -> Classification:
+    """The program whose name a line resembles clearly more than any other's, where OCR
+    damaged the name past recognition as words ("utökade homhacäkenrogram inom
+    barnhälsovården", "hemhes: gram inom barunänvvar"); sent to review."""
+    catalog = catalog or default_programs()
+    names = {p.id: GRANT_PREFIX.sub("", fold(p.name)) for p in catalog}
+    best: dict[str, tuple[float, int, int]] = {}
+    lines = text.split("\n")
+    offset = 0
+    for i, line in enumerate(lines):
+        window = " ".join(lines[i:i + 2])  # a name wraps onto the next line
+        folded = fold(window)
+        for key, name in names.items():
+            if len(folded) < len(name) * 0.6:
+                continue
+            score = fuzz.partial_ratio(name, folded)
+            if score > best.get(key, (0.0, 0, 0))[0]:
+                best[key] = (score, offset, offset + len(window))
+        offset += len(line) + 1
+    ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+    if not ranked or ranked[0][1][0] < RESEMBLANCE_SCORE:
+        return Classification(None, 0.0, None)
+    runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    key, (score, start, end) = ranked[0]
+    if score - runner_up < RESEMBLANCE_MARGIN:
+        return Classification(None, 0.0, None)
+    return Classification(key, RESEMBLANCE_CONFIDENCE, PhraseHit(key, start, end, 1))

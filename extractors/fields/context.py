@@ -41,6 +41,12 @@ WRAPPED_SHARE = re.compile(r"^andel\b.*\bkommun")
 """Amounts only a return report states; a requisition's budget total is not "used"."""
 MAX_TABLE_ROWS = 25
 """How far above a bare figure its column header may stand."""
+PAGE_MARGIN_LINES = 3
+"""Lines of a page's running header or footer (sender, address, "Sida 2") around a table
+that goes on over a page break."""
+CONTINUED = re.compile(r"\bforts\b|\bfortsatt|\bfortsatter\b|\bfortsattning")
+"""Words (folded) that say a table goes on over a page break: "(forts.)", "Tabellen fortsätter
+på nästa sida"."""
 TOTAL_WORDS = {"summa", "totalt", "total"}
 """The first word of an itemised table's total row."""
 SUB_ROW = re.compile(r"^\W*varav\b")
@@ -64,6 +70,12 @@ DEADLINE_WORDS = re.compile(
     r"\b(senast|fore|innan|sista|t\.?\s?o\.?\s?m\.?|till och med|deadline|inom"
     r"|fr\.?\s?o\.?\s?m\.?|fran och med|mellan|perioden?|under)\s*(den\s+)?$"
 )
+STAMP_WORDS = re.compile(
+    r"\b(?:inkom(?:men|mit)?|ankom(?:men|mit)?|ankomstdatum|registrerad|diarieford|mottagen"
+    r"|mottaget)\b"
+)
+"""A received stamp's words (folded): the date they stand by or over is the day the document
+came in, not the day it was written."""
 RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
 DECISION_HEADING = re.compile(
     r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
@@ -238,21 +250,43 @@ class DocumentContext:
         """The unit declared before the figure on its line, or above it: by a stacked label
         or a column header, across table rows that end in a bare figure."""
         line = self.flow.line_index(a.start)
-        start, _ = self.flow.line_span(line)
+        start, end = self.flow.line_span(line)
         scale = declared_scale(self.flow.text[start:a.start])
         above = line - 1
         while scale is None and above >= 0 and line - above <= MAX_TABLE_ROWS:
-            start, end = self.flow.line_span(above)
-            scale = declared_scale(self.flow.text[start:end])
-            if scale is None and not self.bare_figure_row(start, end, amounts):
-                return None
+            row_start, row_end = self.flow.line_span(above)
+            scale = declared_scale(self.flow.text[row_start:row_end])
+            if scale is None and not self.bare_figure_row(row_start, row_end, amounts):
+                break
             above -= 1
+        if scale is None and self.ends_bare_figure_row(a, end, amounts):
+            scale = self.account_scale(line, amounts)
         return scale
+
+    def account_scale(self, line: int, amounts: list[AmountMatch]) -> int | None:
+        """The unit a heading above declares for a whole account ("2. Ekonomisk redovisning
+        (belopp i tkr)"): it holds for the bare figures of every table row after it, the cost
+        table under the next heading too, until another declaration."""
+        for above in range(line - 1, -1, -1):
+            start, end = self.flow.line_span(above)
+            text = self.flow.text[start:end]
+            if declared_scale(text) is None:
+                continue
+            if any(start <= a.start < end and self.plausible(a) for a in amounts):
+                return None
+            return declared_scale(text, throughout=True)
+        return None
 
     def bare_figure_row(self, start: int, end: int, amounts: list[AmountMatch]) -> bool:
         on_line = [a for a in amounts if start <= a.start and a.end <= end]
         return bool(on_line) and not any(a.has_unit for a in on_line) and \
             not re.search(r"\w", self.flow.text[on_line[-1].end:end])
+
+    def ends_bare_figure_row(self, a: AmountMatch, line_end: int,
+                             amounts: list[AmountMatch]) -> bool:
+        """A bare figure that ends its row: the row is "item  figure"."""
+        return not a.has_unit and not re.search(r"\w", self.flow.text[a.end:line_end]) and \
+            not any(b.start > a.start and b.end <= line_end for b in amounts)
 
     def plausible(self, a: AmountMatch) -> bool:
         digits = sum(c.isdigit() for c in a.text)
@@ -381,12 +415,14 @@ class DocumentContext:
         return spans
 
     def is_period_or_deadline(self, d: DateMatch) -> bool:
+        """Whether a date is another's (a period, a deadline, the other party's document, a
+        received stamp) rather than a candidate for the document's own date."""
         if any(s <= d.start < e for s, e in self.their_references()):
             return True
         line = self.flow.line_index(d.start)
         line_start, _ = self.flow.line_span(line)
         before = fold(self.flow.text[max(line_start, d.start - 30):d.start])
-        if DEADLINE_WORDS.search(before):
+        if DEADLINE_WORDS.search(before) or self.is_stamped(d, line, before):
             return True
         after = self.flow.text[d.end:d.end + 6]
         if RANGE_AFTER.match(after) and any(0 < o.start - d.end <= 8 for o in self.dates):
@@ -396,6 +432,21 @@ class DocumentContext:
         ):
             return True
         return any(lb.line == line and lb.start < d.start for lb in self.labels_for("period"))
+
+    def is_stamped(self, d: DateMatch, line: int, before: str) -> bool:
+        """A date in a received stamp: after a stamp word on its line, or under one on the
+        line above that stands over it ("INKOM" over "2024-03-04")."""
+        if STAMP_WORDS.search(before):
+            return True
+        words = self.flow.words_in(d.start, d.end)
+        if not words or line == 0:
+            return False
+        x0, x1 = words[0].bbox[0], words[-1].bbox[2]
+        return any(
+            STAMP_WORDS.search(fold(w.text)) and w.page == words[0].page
+            and w.bbox[0] < x1 and w.bbox[2] > x0
+            for w in self.flow.lines[line - 1].words
+        )
 
     def collaborating_spans(self) -> list[tuple[int, int]]:
         spans = []
@@ -514,18 +565,65 @@ class DocumentContext:
     def repeated_header(self, line: int) -> bool:
         """Whether ``line``, above a table's rows, repeats a line earlier in the document: a
         column header printed again on a new page, so the table began on the page before
-        and the rows below it are only its end."""
+        and the rows below it are only its end. Where OCR damaged the repeated header, the
+        rows still continue a table when they start a page whose predecessor ends in rows."""
         if line < 0:
             return False
         text = " ".join(fold(self.flow.lines[line].text).split())
-        return any(" ".join(fold(ln.text).split()) == text for ln in self.flow.lines[:line])
+        if any(" ".join(fold(ln.text).split()) == text for ln in self.flow.lines[:line]):
+            return True
+        return self._continues_previous_page(line + 1)
+
+    def _continues_previous_page(self, first_row: int) -> bool:
+        lines = self.flow.lines
+        page = lines[first_row].page
+        top = [i for i, ln in enumerate(lines) if ln.page == page][:PAGE_MARGIN_LINES + 1]
+        if first_row not in top:
+            return False
+        before = [i for i, ln in enumerate(lines) if ln.page == page - 1]
+        return any(self.row_amounts(i) for i in before[-PAGE_MARGIN_LINES - 1:])
+
+    def rows_before_page_break(self, header: int, columns: int
+                               ) -> tuple[list[list[AmountMatch]], int] | None:
+        """The rows a table had on the page before, when the rows under ``header`` (this
+        page's column header, or its running header) go on from there: the page's top, the
+        page before's footer and a "fortsätter på nästa sida" between them and rows. Returns
+        those rows in order and the line above them."""
+        lines = self.flow.lines
+        if header < 0 or header + 1 >= len(lines):
+            return None
+        page = lines[header + 1].page
+        line, gap = header, []
+        while line >= 0 and lines[line].page >= page - 1:
+            amounts = self.row_amounts(line)
+            if lines[line].page == page - 1 and len(amounts) == columns and all(
+                    self.plausible(a) for a in amounts):
+                break
+            gap.append(fold(lines[line].text))
+            line -= 1
+        else:
+            return None
+        if len(gap) > 3 * PAGE_MARGIN_LINES or not (
+                CONTINUED.search(" ".join(gap)) or self.repeated_header(header)):
+            return None
+        rows: list[list[AmountMatch]] = []
+        while line >= 0 and lines[line].page == page - 1:
+            text = fold(lines[line].text)
+            if not (SUB_ROW.match(text) or SPECK_LINE.fullmatch(text)):
+                amounts = self.row_amounts(line)
+                if len(amounts) != columns:
+                    break
+                rows.append(amounts)
+            line -= 1
+        return (rows[::-1], line) if rows else None
 
     def clean_figure(self, a: AmountMatch) -> bool:
         """Whether a figure reads surely enough to call a table's sum wrong: digits grouped
         by threes, if at all (OCR loses spaces, "1941 500", and reads specks as points,
-        "1.089 000"), every word read with confidence."""
+        "1.089 000"), a decimal comma allowed (tables in tkr), every word read with confidence."""
         words = self.flow.words_in(a.start, a.end)
-        grouped = re.fullmatch(r"\d+(?:[ .\u00a0\u2009\u202f]\d{3})*(?:\s*(?:kr|kronor|SEK))?",
-                               a.text)
+        grouped = re.fullmatch(
+            r"\d+(?:[ .\u00a0\u2009\u202f]\d{3})*(?:,\d{1,2})?(?:\s*(?:kr|kronor|SEK|:-))?",
+            a.text)
         return grouped is not None and all(w.confidence >= 0.85 for w in words)
 

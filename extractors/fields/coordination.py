@@ -1,9 +1,11 @@
 """Lists of municipalities as Swedish coordination: "A, B och C kommuner", "Umeås och Vännäs
 kommuner", "Solna kommun, Haninge", "Kommunen Gävle, Kommunen Sandviken".
 
-A list is cut into items at commas, "och", "samt", "&" and line breaks. An item is taken when
+A list is cut into items at commas, "och", "samt", "&", bullets and line breaks. An item is taken when
 it names a municipality with its kind written ("Umeå kommun", "Solna stad"), or when it is a
-bare name and the list's head or any item says kommun ("Skellefteå, Umeås kommun"). Every
+bare name and the list's head or any item says kommun ("Skellefteå, Umeås kommun"), or
+every item is a municipality's name as the registry writes it ("Östersund, Strömsund och
+Krokom"). Every
 name is a registry entry: written as the registry writes it, in the genitive ("Umeås"), or —
 for OCR damage only — the entry it most resembles.
 """
@@ -19,7 +21,9 @@ from config.registry import Organisation, load_registry
 from extractors.fields.organisations import BARE_CONFIDENCE, Mention, choose, fuzzy_match
 from extractors.fields.text import fold
 
-SEPARATOR = re.compile(r"\s*(?:[,;&\n/]|\boch\b|\bsamt\b|\bsåväl som\b)\s*", re.IGNORECASE)
+SEPARATOR = re.compile(
+    r"\s*(?:[,;&\n/]|\boch\b|\bsamt\b|\bsåväl som\b|(?<!\S)[-–•·*](?=\s))\s*", re.IGNORECASE)
+"""Between items: commas, "och", line breaks, and bullets ("- Luleå kommun - Piteå")."""
 KIND_WORDS = re.compile(r"\b(?:kommun(?:en|er|erna)?|stad|staden|städer(?:na)?)\b", re.IGNORECASE)
 """Words that say an item, or the list, is of municipalities."""
 DAMAGED_KIND = re.compile(r"\b[kK][\w]{4,7}\b")
@@ -96,8 +100,9 @@ def _registry_name(name: str) -> Organisation | None:
 def municipality_list(text: str, start: int, end: int, mentions: list[Mention],
                       head_says_kommun: bool) -> list[Item]:
     """The municipalities a list names at ``text[start:end]``, in order, each once."""
-    items = _items(text, start, end)
-    says_kommun = head_says_kommun or bool(_kind_words(text[start:end]))
+    items = _columns(text, _items(text, start, end), mentions)
+    says_kommun = head_says_kommun or bool(_kind_words(text[start:end])) or \
+        _all_registry_names(text, items)
     found: dict[str, Item] = {}
     for i, (s, e) in enumerate(items):
         item = _item(text, s, e, [m for m in mentions if s <= m.start and m.end <= e],
@@ -105,6 +110,36 @@ def municipality_list(text: str, start: int, end: int, mentions: list[Mention],
         if item and item.organisation.code not in found:
             found[item.organisation.code] = item
     return list(found.values())
+
+
+def _columns(text: str, items: list[tuple[int, int]],
+             mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Items that hold a municipality written with its kind and another name beside it — a
+    list in two columns whose bullets OCR dropped ("Luleå kommun   Piteå", "Kiruna   Älvsbyns
+    kommun") — cut at the written one's ends."""
+    out = []
+    for s, e in items:
+        inside = sorted((m.start, m.end) for m in mentions
+                        if s <= m.start and m.end <= e and m.explicit and any(
+                            c.organisation.kind == "municipality" for c in m.candidates))
+        cuts = [s, *[p for span in inside for p in span], e]
+        parts = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+        out.extend(parts if len(parts) > 1 else [(s, e)])
+    return out
+
+
+def _all_registry_names(text: str, items: list[tuple[int, int]]) -> bool:
+    """A list of bare names, each a municipality as the registry writes it ("i samverkan
+    med Östersund, Strömsund och Krokom"): a list of places after a collaboration cue is of
+    municipalities even though no word says kommun. The list ends where an item begins in
+    lower case; fuzzy matches do not count here."""
+    names = []
+    for i, (s, e) in enumerate(items):
+        item = text[s:e].strip()
+        if i > 0 and item[:1].islower():
+            break  # the sentence goes on: "…och Krokom, samt med socialtjänsten"
+        names.append(_only_name(item, first=i == 0, last=i == len(items) - 1))
+    return bool(names) and all(n is not None and _registry_name(n) is not None for n in names)
 
 
 def _item(text: str, start: int, end: int, inside: list[Mention],

@@ -50,6 +50,8 @@ from extractors.model import Amount, Evidence, Extraction, ItemisedTable, OrgRef
 
 DATE_YEAR = "grant year from date"
 """The source of a grant year taken from the document's date, not read as a year."""
+GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
+"""Documents that are about one program's grant, whether or not OCR left its name legible."""
 OWN_AMOUNT = {"requisition": "requested", "decision": "decided"}
 """The field a bare "Belopp" label gives, per document type."""
 
@@ -252,6 +254,8 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
         out.note("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
                                                kind.confidence))
     program = _ticked_program(ctx) or classify.program(ctx.doc, ctx.title_end, ctx.catalog)
+    if program.value is None and kind.value in GRANT_DOCUMENTS:
+        program = classify.resembling_program(ctx.flow.text, ctx.catalog)
     out.record.program = program.value
     if program.hit:
         out.note("program", Reading(program.value, program.hit.start, program.hit.end,
@@ -350,7 +354,8 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
     for (start, end), label in zip(ctx.collaborating_spans(),
                                    ctx.labels_for("collaborating", "collaborating_sentence")):
         items = municipality_list(ctx.prose, start, end, ctx.orgs,
-                                  head_says_kommun=label.field == "collaborating")
+                                  head_says_kommun=label.field == "collaborating"
+                                  or "kommun" in label.phrase)
         for item in items:
             if item.organisation.code not in chosen:
                 chosen[item.organisation.code] = as_ref(item.organisation)
@@ -541,7 +546,8 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
     """Itemised tables: rows of "cost item  amount(s)" above a "Summa ..." line.
 
     Each figure column (Budget, Utfall) is a table of its own. "Varav" rows itemise the
-    row above and are not summed. A table that does not add up counts only when every
+    row above and are not summed. Rows on the page before count where the table says it goes
+    on ("forts.", a repeated column header). A table that does not add up counts only when every
     figure reads cleanly, so OCR damage in one row does not turn into a sum mismatch.
     A return report that states no used amount otherwise has spent its cost table's
     total, in the column of actual costs.
@@ -570,6 +576,10 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
         rows.reverse()
         continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
+        earlier = ctx.rows_before_page_break(line, len(totals))
+        if earlier is not None:
+            rows = earlier[0] + rows
+            continued = ctx.repeated_header(earlier[1])
         page = lines[0].page
         words = [w for ln in lines if ln.page == page for w in ln.words]
         for column, total in enumerate(totals):

@@ -151,10 +151,11 @@ class DocumentReader:
         pending.path = Path(self._tmp.name) / f"{self._serial}"
         pending.path.write_bytes(data)
         o = self.options
+        seconds = limits.stretched(o.page_seconds)
         for index in range(pages):
             task = PageTask(str(pending.path), kind, index, o.languages, o.dpi,
-                            o.min_text_quality, o.max_pixels, o.page_seconds)
-            pending.jobs.append(self._pool.submit(task, o.page_seconds))
+                            o.min_text_quality, o.max_pixels, seconds)
+            pending.jobs.append(self._pool.submit(task, seconds))
         return pending
 
     def _finish(self, pending: _Pending) -> tuple[object, DocumentText]:
@@ -174,7 +175,7 @@ class DocumentReader:
 
     def _page(self, number: int, job: Job) -> PageText:
         if isinstance(job.error, WorkerTimeout):
-            reason = limits.too_slow(self.options.page_seconds)
+            reason = limits.too_slow(job.seconds)
         elif isinstance(job.error, MemoryError):
             reason = limits.OUT_OF_MEMORY
         elif isinstance(job.error, WorkerLost):

@@ -146,3 +146,14 @@ def test_with_scale_keeps_a_figure_that_has_its_own_unit() -> None:
 @given(st.text())
 def test_declared_scale_never_raises(text: str) -> None:
     declared_scale(text)
+
+
+def test_a_speck_in_a_group_gap_before_a_unit_is_still_the_figure() -> None:
+    (m,) = [m for m in find_amounts("att rekvirera statsbidrag om 2:115 000 kronor för") if m.has_unit]
+    assert m.amount == Amount(2_115_000, 1) and not m.clean
+
+
+@pytest.mark.parametrize("text", ["klockan 10:30", "000 kronor", "skala 1:100", "2:115 000"])
+def test_no_figure_begins_with_a_zero_group_and_no_speck_without_a_unit(text: str) -> None:
+    assert all(m.amount.value not in (0, 2_115_000, 115_000) or text == "0"
+               for m in find_amounts(text) if m.has_unit)

@@ -96,3 +96,15 @@ def test_cues_in_ignored_spans_do_not_count() -> None:
 def test_the_title_lines_first_cue_names_the_type_later_ones_its_subject(
         text: str, expected: str) -> None:
     assert _type(text) == expected
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Barnhälsovården informerar\nNyhetsbrev för BVC-personal juni 2024\nNya vaccinationsrutiner\n"
+     "Rutinen för kompletterande vaccinationer har uppdaterats.\n", "other"),
+    ("Region Värmland\nInstruktion: ekonomisk redovisning av statsbidraget för utökade\n"
+     "hembesöksprogram 2024\nDenna instruktion beskriver hur enheterna fyller i underlaget.\n",
+     "instruction"),
+])
+def test_the_title_names_what_a_mistaken_or_internal_document_is(text, kind):
+    title_end = text.index("\n", text.index("\n") + 1)  # two title lines
+    assert classify.document_type(parse(text), title_end).value == kind

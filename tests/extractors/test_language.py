@@ -88,6 +88,7 @@ ZERO_VALUE_EXAMPLES = [
     "Ej förbrukat bidrag som återbetalas Inget",
     "Ej förbrukat bidrag som återbetalas 0 (kr)",
     "Att återbetala: 0:-",
+    "Ej förbrukade medel (återbetalas till Socialstyrelsen) O",
 ]
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from extractors.reading import limits
 from extractors.reading.pages import DocumentReader, ReadOptions
 from tests.extractors.conftest import (
     LETTER_LINES,
@@ -132,7 +133,8 @@ def test_size_limit():
     assert doc.error.startswith("Filen är ") and doc.error.endswith("gränsen är 1 000")
 
 
-def test_slow_page_gets_its_error_and_the_run_goes_on():
+def test_slow_page_gets_its_error_and_the_run_goes_on(monkeypatch):
+    monkeypatch.setattr(limits.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     with DocumentReader(ReadOptions(workers=1, page_seconds=0.2)) as hasty:
         results = dict(hasty.read_many([
             ("scan", scan_pdf(text_image(LETTER_LINES * 6)), None),
@@ -148,3 +150,11 @@ def test_read_many_keeps_input_order(reader):
     results = list(reader.read_many(items))
     assert [k for k, _ in results] == [0, 1, "scan", 2, 3, 4]
     assert "skannat" in results[2][1].text and "nummer 4" in results[-1][1].text
+
+
+@pytest.mark.parametrize(("load", "seconds"), [(0.5, 60), (4.0, 120), (40.0, 240)])
+def test_the_time_limit_stretches_with_the_load_per_core(monkeypatch, load, seconds):
+    monkeypatch.setattr(limits.os, "getloadavg", lambda: (load, 0.0, 0.0))
+    monkeypatch.setattr(limits.os, "cpu_count", lambda: 2)
+    assert limits.stretched(60) == seconds
+    assert limits.too_slow(limits.stretched(60)).endswith(f"än {seconds} s att läsa")
