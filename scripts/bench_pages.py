@@ -5,8 +5,8 @@ usage: python scripts/bench_pages.py DEVSET_DIR [--workers N] [--no-baseline]
 Documents are split by whether their first page has a text layer (pdfplumber extract_text,
 as ../shared/tools/perf.py does). Each group is read with one DocumentReader (pool start-up
 included); prints pages/s per group, the share of worker time per stage (text layer, render,
-preprocess, tesseract, recheck, orientation, mapping), and the same pages through the raw engines
-(perf.py's baseline: pdfplumber extract_text; image_to_string swe on a 300-dpi grayscale
+preprocess, tesseract, recheck, checkboxes, orientation, mapping), and the same pages through
+the raw engines (perf.py's baseline: pdfplumber extract_text; image_to_string swe on a 300-dpi grayscale
 render; one process per core). Not a test: a measure to judge the next change by.
 """
 from __future__ import annotations

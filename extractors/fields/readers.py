@@ -264,27 +264,42 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
 
 TICK = re.compile(r"\s*(?:[\[(]\s*)?[xX☒✓✔■](?:\s*[\])])?\s+$")
 """What stands before a ticked option on its line: "X", "[X]", "(x)", "☒", "✓"."""
+EMPTY_BOX = re.compile(r"\s*(?:☐|\[\s*\])\s+$")
+"""What stands before an option left empty: "☐" (a box the page reading saw empty), "[ ]"."""
 UNTICKED_OPTIONS = 0.5
 """Under the review threshold: a form offers the programs as options and no tick is read."""
+MARKED_BY_ELIMINATION = 0.8
+"""The one option whose box reads as something else while every other one reads empty: a
+tick the page reading did not see as a box, but saw."""
 
 
 def _ticked_program(ctx: DocumentContext) -> classify.Classification | None:
     """A form that offers the programs as tick-box options, one per line: the ticked one.
-    When no option reads as ticked (a tick OCR lost), the usual choice stands but goes to
-    review."""
+    When no option reads as ticked but all but one read as empty boxes and that one has
+    something before it, that one is. When no option reads as ticked (a tick OCR lost), the
+    usual choice stands but goes to review."""
     options: dict[str, list] = {}
     for hit in classify.program_hits(ctx.doc, ctx.catalog):
         line = ctx.flow.line_index(hit.start)
         start, _ = ctx.flow.line_span(line)
         before = ctx.flow.text[start:hit.start]
         if len(before) <= 6:
-            options.setdefault(hit.key, []).append((hit, bool(TICK.fullmatch(before))))
+            options.setdefault(hit.key, []).append((hit, before))
     if len(options) < 2:
         return None
-    ticked = {key: hit for key, hits in options.items() for hit, tick in hits if tick}
+    ticked = {key: hit for key, hits in options.items() for hit, before in hits
+              if TICK.fullmatch(before)}
     if len(ticked) == 1:
         key, hit = next(iter(ticked.items()))
         return classify.Classification(key, 0.9, hit)
+    if not ticked:
+        empty = {key for key, hits in options.items()
+                 if all(EMPTY_BOX.fullmatch(before) for _, before in hits)}
+        marked = [(key, hit) for key, hits in options.items() if key not in empty
+                  for hit, before in hits if before.strip()]
+        if len(empty) == len(options) - 1 and len({key for key, _ in marked}) == 1:
+            key, hit = marked[0]
+            return classify.Classification(key, MARKED_BY_ELIMINATION, hit)
     usual = classify.program(ctx.doc, ctx.title_end, ctx.catalog)
     return classify.Classification(usual.value, min(usual.confidence, UNTICKED_OPTIONS),
                                    usual.hit)

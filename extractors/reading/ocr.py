@@ -2,7 +2,8 @@
 
 Runs inside a page worker (OMP_THREAD_LIMIT=1 is set there). The image goes through
 preprocess.clean_page first, is read (extractors.reading.tesseract), its doubtful numbers read again
-(extractors.reading.reread), the page turned when it was read sideways or upside down; Tesseract's
+(extractors.reading.reread), the words over tick boxes replaced by ☒ or ☐
+(extractors.reading.checkboxes), the page turned when it was read sideways or upside down; Tesseract's
 pixel boxes are mapped back through the clean-up's affine map and scaled to points.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 import pytesseract
 
 from extractors.model import BBox, PageText, Word
+from extractors.reading.checkboxes import find_boxes, mark_boxes, pixels_per_mm
 from extractors.reading.preprocess import clean_page, compose, rotate_quarter
 from extractors.reading.reread import recheck_numbers
 from extractors.reading.tesseract import RawWord, tesseract_words, to_pil
@@ -135,6 +137,8 @@ def _pass(
         raw = tesseract_words(image, languages=languages, timeout=timeout)
     with watch.time("recheck"):
         raw = recheck_numbers(image, raw, languages=languages, timeout=timeout)
+    with watch.time("checkboxes"):
+        raw = mark_boxes(raw, find_boxes(image, pixels_per_mm(image.shape[1], dpi)))
     with watch.time("mapping"):
         points_per_px = 72.0 / dpi
         height, width = image.shape

@@ -24,7 +24,7 @@ SWEDISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäöéü")
 _LOANWORD_ACCENT = re.compile(r"^[^é]*[^éaeiouyåäö]é(n|s|ns|er|erna|ernas)?$")
 """é as Swedish loanwords have it, last and after a consonant: "idé", "kommittén", "entréer";
 not "hélsa" nor "Luleé"."""
-PUNCTUATION = frozenset(".,;:!?()[]{}\"'«»–—−-/\\%§&@+*=<>#°|_~^`´’‘”“…•·$€£")
+PUNCTUATION = frozenset(".,;:!?()[]{}\"'«»–—−-/\\%§&@+*=<>#°|_~^`´’‘”“…•·$€£☒☐")
 MIN_WORDS_FOR_DIACRITIC_TEST = 40
 """Below this many letter words a page may well lack å/ä/ö."""
 MIN_DIACRITIC_SHARE = 0.004

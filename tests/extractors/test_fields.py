@@ -918,10 +918,20 @@ def test_a_form_offering_the_programs_as_options_names_the_ticked_one(first, sec
     assert next(e for e in ex.evidence if e.field == "program").confidence >= 0.9
 
 
-def test_options_without_a_readable_tick_go_to_review():
-    ex = extract_fields(text_doc(OPTIONS.format(first="", second="")))
+@pytest.mark.parametrize(("first", "second"), [("", ""), ("☐", "☐"), ("☐", ""), ("DB", "CJ")])
+def test_options_without_a_readable_tick_go_to_review(first, second):
+    ex = extract_fields(text_doc(OPTIONS.format(first=first, second=second)))
     assert raw(ex, "program") < 0.6
     assert ex.confidence("program") < review_threshold()
+
+
+@pytest.mark.parametrize(("first", "second", "program"), [
+    ("DB", "☐", "hembesok"), ("☐", "Nl]", "bhv-pilot")])
+def test_the_one_option_not_read_as_an_empty_box_is_the_ticked_one(first, second, program):
+    ex = extract_fields(text_doc(OPTIONS.format(first=first, second=second)))
+    assert ex.program == program
+    assert raw(ex, "program") >= 0.6
+    assert ex.confidence("program") >= review_threshold()
 
 
 def pages_doc(*pages: str, source: str = "ocr") -> DocumentText:
