@@ -2,7 +2,8 @@
 product's page reader and cached under /tmp, beside its truth.
 
 Used by scripts/train_calibration.py and scripts/calibration.py. OCR is slow; the cache is
-keyed by the file's bytes, so a rerun over the same corpora reads nothing again.
+keyed by the file's bytes and the reader's source, so a rerun over the same corpora with the
+same reader reads nothing again.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from extractors.model import DocumentText  # noqa: E402
 from extractors.reading.pages import DocumentReader, ReadOptions  # noqa: E402
 
 CACHE_DIR = Path("/tmp/calib-cache")
+READING_DIR = Path(__file__).resolve().parents[1] / "extractors" / "reading"
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,16 @@ class Labelled:
     text: DocumentText
 
 
+def _reader_version() -> str:
+    """A digest of the page reader's source: a cached text is stale once the reader changes."""
+    digest = hashlib.sha256()
+    for source in sorted(READING_DIR.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def _cache_path(data: bytes) -> Path:
-    return CACHE_DIR / f"{hashlib.sha256(data).hexdigest()[:20]}.pkl"
+    return CACHE_DIR / f"{hashlib.sha256(data).hexdigest()[:20]}-{_reader_version()}.pkl"
 
 
 def labelled(corpus: Path, reader: DocumentReader | None = None) -> Iterator[Labelled]:

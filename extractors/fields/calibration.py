@@ -69,8 +69,7 @@ def evidence_features(ev: Evidence, record: Extraction, ctx: DocumentContext,
         "certainty": ev.certainty,
         "word_confidence": ev.word_confidence,
         "raw": raw,
-        "logit_raw": math.log(min(max(raw, LOGIT_CLIP), 1 - LOGIT_CLIP)
-                              / (1 - min(max(raw, LOGIT_CLIP), 1 - LOGIT_CLIP))),
+        "logit_raw": _logit(raw),
         "certain": 1.0 if raw >= 0.999 else 0.0,
         "ocr": 1.0 if ocr else 0.0,
         "damage": (1.0 - page.quality) if page is not None and ocr else 0.0,
@@ -81,6 +80,11 @@ def evidence_features(ev: Evidence, record: Extraction, ctx: DocumentContext,
     elif ev.field == "organisation":
         features["competing"] = _other_organisations(record, ctx)
     return features
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, LOGIT_CLIP), 1 - LOGIT_CLIP)
+    return math.log(p / (1 - p))
 
 
 def _type_confidence(record: Extraction) -> float:
