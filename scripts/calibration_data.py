@@ -62,7 +62,8 @@ def labelled(corpus: Path, reader: DocumentReader | None = None) -> Iterator[Lab
                 if reader is None:
                     reader = DocumentReader(ReadOptions(page_seconds=300)).__enter__()
                 text = reader.read(data)
-                cache.write_bytes(pickle.dumps(text))
+                if not text.error and not any(page.error for page in text.pages):
+                    cache.write_bytes(pickle.dumps(text))
             yield Labelled(corpus.name, d["file"], bool(d.get("scanned")), d["expect"], text)
     finally:
         if own and reader is not None:
