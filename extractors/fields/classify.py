@@ -228,15 +228,25 @@ def program(doc: Doc, title_end: int, catalog: ProgramCatalog | None = None) -> 
     exact = _program_phrases(catalog).find(doc)
     fuzzy = _fuzzy_program_hits(doc, catalog, exact)
     inexact = {(h.start, h.end) for h in fuzzy}
-    return _score(sorted([*exact, *fuzzy], key=lambda h: h.start),
-                  lambda h: FUZZY_WEIGHT if (h.start, h.end) in inexact else float(h.tokens),
-                  title_end)
+    result = _score(sorted([*exact, *fuzzy], key=lambda h: h.start),
+                    lambda h: FUZZY_WEIGHT if (h.start, h.end) in inexact else float(h.tokens),
+                    title_end)
+    if {h.key for h in [*exact, *fuzzy]} == {result.value}:
+        sole = SOLE_PROGRAM_CONFIDENCE if exact else SOLE_DAMAGED_PROGRAM_CONFIDENCE
+        return Classification(result.value, max(result.confidence, sole), result.hit)
+    return result
 
 
 def program_hits(doc: Doc, catalog: ProgramCatalog | None = None) -> list[PhraseHit]:
     return _program_phrases(catalog or default_programs()).find(doc)
 
 
+SOLE_PROGRAM_CONFIDENCE = 0.75
+"""A program named once, outside the title ("Återrapportering av 2023 års statsbidrag för
+hembesöksprogram" under a letter's address), and no other program named anywhere: weak
+evidence by count, but nothing competes with it."""
+SOLE_DAMAGED_PROGRAM_CONFIDENCE = 0.7
+"""The same, where OCR damaged every mention by a letter or two ("hembeséksprogram")."""
 RESEMBLANCE_SCORE = 60
 RESEMBLANCE_MARGIN = 10
 """A line resembles a program's name (rapidfuzz partial ratio) from this score, and by this

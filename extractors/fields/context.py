@@ -72,10 +72,10 @@ DEADLINE_WORDS = re.compile(
 )
 STAMP_WORDS = re.compile(
     r"\b(?:inkom(?:men|mit)?|ankom(?:men|mit)?|ankomstdatum|registrerad|diarieford|mottagen"
-    r"|mottaget)\b"
+    r"|mottaget|fax|telefax)\b"
 )
-"""A received stamp's words (folded): the date they stand by or over is the day the document
-came in, not the day it was written."""
+"""A received stamp's or a fax header's words (folded): the date they stand by or over is the
+day the document came in or was sent, not the day it was written."""
 RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
 DECISION_HEADING = re.compile(
     r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"

@@ -1,4 +1,5 @@
-"""Swedish dates: "2024-03-14", "14 mars 2024", "den 14 mars 2024", "14/3 2024", "20240314".
+"""Swedish dates: "2024-03-14", "14 mars 2024", "den 14 mars 2024", "14/3 2024", "20240314",
+and "2024-02.23" as OCR reads an ISO date's second hyphen (not exact).
 
 Month names damaged by OCR ("februari" read as "februan", "oktober" as "oktaber") are matched
 fuzzily, but only between a plausible day and a four-digit year, where nothing else fits.
@@ -25,7 +26,7 @@ FUZZY_MONTH_CUTOFF = 80
 
 _YEAR = r"(?:19|20)\d{2}"
 _DATE_PATTERNS = (
-    ("iso", re.compile(rf"(?<![\d/])(?P<y>{_YEAR})\s?-\s?(?P<m>\d{{1,2}})\s?-\s?(?P<d>\d{{1,2}})(?![\d/])")),
+    ("iso", re.compile(rf"(?<![\d/])(?P<y>{_YEAR})\s?-\s?(?P<m>\d{{1,2}})\s?(?P<sep>[-.])\s?(?P<d>\d{{1,2}})(?![\d/])")),
     ("compact", re.compile(rf"(?<![\d/.,-])(?P<y>{_YEAR})(?P<m>\d{{2}})(?P<d>\d{{2}})(?![\d/-])")),
     ("text", re.compile(
         rf"(?<![\w-])(?:den\s+)?(?P<d>\d{{1,2}})(?::[ae]|\s*e)?\s+(?P<month>[^\W\d_]{{3,10}}|[^\W_]{{3,10}})"
@@ -85,6 +86,7 @@ def find_dates(text: str) -> list[DateMatch]:
                 month_value, exact = month
             else:
                 month_value = int(m.group("m"))
+                exact = kind != "iso" or m.group("sep") == "-"  # "2024-02.23": OCR's dot
             value = _valid(int(m.group("y")), month_value, int(m.group("d")))
             if value is not None:
                 found.append(DateMatch(m.start(), m.end(), value, m.group(0), exact))

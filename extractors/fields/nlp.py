@@ -6,14 +6,14 @@ form (extractors.fields.text.fold) into ``norm_``; every PhraseMatcher matches o
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractors.fields.text import fold
@@ -56,13 +56,17 @@ class Phrases:
                 self.matcher.add(key, docs)
                 self.keys[nlp.vocab.strings[key]] = key
 
-    def find(self, doc: Doc, longest: bool = True) -> list[PhraseHit]:
-        """Matches in text order; overlapping ones reduced to the longest unless told not to."""
+    def find(self, doc: Doc, longest: bool = True,
+             keep: Callable[[Span], bool] | None = None) -> list[PhraseHit]:
+        """Matches in text order; overlapping ones reduced to the longest unless told not to.
+        ``keep`` drops matches before overlaps are settled, so a shorter one can stand."""
         matches = self.matcher(doc)
         labels: dict[tuple[int, int], list[str]] = {}
         for match_id, s, e in matches:
             labels.setdefault((s, e), []).append(self.keys[match_id])
         spans = [doc[s:e] for s, e in labels]
+        if keep is not None:
+            spans = [sp for sp in spans if keep(sp)]
         if longest:
             spans = filter_spans(spans)
         hits = []

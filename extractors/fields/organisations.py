@@ -6,11 +6,12 @@ Every variant from config.registry ("Region Örebro län", "Örebro läns region
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from config.registry import Organisation, OrgKind, load_registry
 from extractors.model import OrgRef
@@ -90,10 +91,21 @@ def _candidate(key: str, text: str) -> Candidate:
     return Candidate(load_registry().get(code), explicit == "1", literal)
 
 
+LABEL_KIND = re.compile(r"(?:region|kommun|landsting)\b", re.IGNORECASE)
+
+
+def _not_a_labels_kind(span: Span) -> bool:
+    """Whether a match may be a name: a kind word after a slash is a form label's
+    alternative ("Sökande kommun/region Stockholms stad"), not the start of a name."""
+    text = span.doc.text
+    return not (span.start_char > 0 and text[span.start_char - 1] == "/"
+                and LABEL_KIND.match(text, span.start_char))
+
+
 def mentions(doc: Doc) -> list[Mention]:
     """Organisation names in a parsed text, longest match at each place, in text order."""
     grouped: dict[tuple[int, int], list[Candidate]] = {}
-    for hit in org_phrases().find(doc):
+    for hit in org_phrases().find(doc, keep=_not_a_labels_kind):
         grouped.setdefault((hit.start, hit.end), []).append(
             _candidate(hit.key, doc.text[hit.start:hit.end])
         )

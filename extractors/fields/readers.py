@@ -499,7 +499,8 @@ def _share_respectively(ctx: DocumentContext, folded: str) -> Reading | None:
 
 def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
     """"Kommunal andel 40" ending its line, or alone on the line below a form's label: the
-    percent sign lost, or written in the label ("Kommunal andel (%) 50")."""
+    percent sign lost, or written in the label ("Kommunal andel (%) 50"), also where the
+    label wraps after its value ("... kommunal 35 / verksamhet (%)")."""
     for i in range(len(ctx.flow.lines)):
         start, end = ctx.flow.line_span(i)
         cue = SHARE_LINE.search(folded, start, end)
@@ -512,6 +513,10 @@ def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
             m = STACKED_SHARE.fullmatch(folded, below_start, below_end)
         if m and 0 <= int(m.group("num")) <= 100:
             label = folded[start:end]
+            if m.start() < end and i + 1 < len(ctx.flow.lines):
+                below_start, below_end = ctx.flow.line_span(i + 1)
+                if not re.search(r"\d", folded[below_start:below_end]):
+                    label += folded[below_start:below_end]  # "kommunal 35\nverksamhet (%)"
             certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
             return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
     return None
@@ -582,19 +587,19 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
                 line -= 1
                 continue
             amounts = ctx.row_amounts(line)
-            if len(amounts) != len(totals):
-                break
+            if len(amounts) != len(totals) or not all(ctx.plausible(a) for a in amounts):
+                break  # no row: a header, or a running "Regionstyrelsen Sida 2"
             rows.append(amounts)
             line -= 1
-        if len(rows) < 2:
-            continue
         rows.reverse()
         continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
-        earlier = ctx.rows_before_page_break(line, len(totals))
+        earlier = ctx.rows_before_page_break(line, len(totals)) if rows else None
         if earlier is not None:
             rows = earlier[0] + rows
             continued = ctx.repeated_header(earlier[1])
+        if len(rows) < 2:
+            continue
         page = lines[0].page
         words = [w for ln in lines if ln.page == page for w in ln.words]
         for column, total in enumerate(totals):

@@ -108,3 +108,22 @@ def test_the_title_lines_first_cue_names_the_type_later_ones_its_subject(
 def test_the_title_names_what_a_mistaken_or_internal_document_is(text, kind):
     title_end = text.index("\n", text.index("\n") + 1)  # two title lines
     assert classify.document_type(parse(text), title_end).value == kind
+
+
+def test_a_program_named_once_and_by_no_rival_is_sure_enough():
+    text = ("Region Skåne\nRegionkansliet\nSocialstyrelsen\nEnheten för statsbidrag\n106 30 Stockholm\n"
+            "Återrapportering av 2023 års statsbidrag för hembesöksprogram\n")
+    result = classify.program(parse(text), text.index("\n"))
+    assert result.value == "hembesok" and result.confidence >= 0.7
+
+
+def test_a_program_named_once_beside_a_rival_stays_unsure():
+    text = ("Region Skåne\nRegionkansliet\nSocialstyrelsen\nEnheten för statsbidrag\n"
+            "Återrapportering av statsbidrag för hembesöksprogram och pilotverksamhet\n")
+    assert classify.program(parse(text), text.index("\n")).confidence < 0.6
+
+
+def test_a_program_named_only_through_ocr_damage_and_by_no_rival():
+    text = "Ekonomisk redovisning av statsbidrag\nStatsbidrag Utökade hembeséksprogram inom barnhälsovården\n"
+    result = classify.program(parse(text), 0)
+    assert result.value == "hembesok" and 0.6 < result.confidence < 0.75

@@ -60,3 +60,8 @@ def test_round_trip_every_supported_form(value: date, form: str, sp: str) -> Non
 def test_parsers_never_raise_on_arbitrary_text(text: str) -> None:
     parse_date(text)
     find_dates(text)
+
+
+def test_an_iso_date_whose_second_hyphen_ocr_read_as_a_dot() -> None:
+    (d,) = find_dates("Karlskrona 2024-02.23 te")
+    assert d.date == date(2024, 2, 23) and not d.exact

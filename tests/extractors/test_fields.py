@@ -1035,3 +1035,28 @@ def test_a_cost_table_over_a_page_break_is_summed_whole():
     assert table.rows == (282_600, 181_100, 260_500, 292_100) and table.total == 1_016_300
     (wrong,) = extract_fields(pages_doc(first, second.format(total="1 116 300"))).tables
     assert sum(wrong.rows) != wrong.total  # SUM_MISMATCH, not a half table's
+
+
+def test_a_page_number_in_the_running_header_is_no_table_row():
+    first = ("Protokollsutdrag\nFördelning av statsbidraget 2024\nMottagare Belopp, kr\n"
+             "Region Uppsala, barnhälsovården 1 696 500\nUppsala kommun 456 800\n"
+             "Region Uppsala Box 602 751 25 Uppsala Sida 1\n")
+    second = ("Region Uppsala Protokollsutdrag\nRegionstyrelsen Sida 2\nTierps kommun 137 000\n"
+              "Summa 2 290 300\n")
+    (table,) = extract_fields(pages_doc(first, second, source="text")).tables
+    assert table.rows == (1_696_500, 456_800, 137_000) and table.total == 2_290_300
+
+
+def test_a_share_whose_label_wraps_after_it_with_the_unit_is_sure():
+    ex = extract_fields(text_doc(
+        "Rekvisition av statsbidrag – kvittens\nOrganisation Region Blekinge\n"
+        "Andel av bidraget som finansierar kommunal 45\nverksamhet (%)\n"))
+    assert ex.municipal_share_percent == 45.0
+    assert ex.confidence("municipal_share_percent") >= 0.85
+
+
+def test_a_fax_headers_date_is_not_the_documents():
+    ex = extract_fields(text_doc("FAX 2024-02-27 08:35 FRAN: +46 89 563 79 89 S. 01/01\n"
+                                 "REKVISITION AV STATSBIDRAG\nRegion Blekinge\n"
+                                 "Ort och datum\nKarlskrona 2024-02.23\n"))
+    assert ex.document_date == date(2024, 2, 23)

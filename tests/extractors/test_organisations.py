@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from config.registry import load_registry
-from extractors.fields.organisations import find_organisation
+from extractors.fields.nlp import parse
+from extractors.fields.organisations import find_organisation, mentions
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,9 @@ def test_every_registered_name_resolves_to_itself() -> None:
     for org in registry.all():
         found = find_organisation(org.name)
         assert found is not None and (found.kind, found.code) == (org.kind, org.code), org.name
+
+
+def test_a_kind_word_after_a_slash_is_a_labels_not_a_names():
+    text = "Sökande kommun/region Stockholms stad"
+    found = [text[m.start:m.end] for m in mentions(parse(text))]
+    assert found == ["Stockholms stad"]
