@@ -116,6 +116,14 @@ def test_label_filler_keeps_a_prose_label_sure():
     assert ex.confidence("amounts.requested") >= 0.8
 
 
+def test_label_filler_keeps_a_form_row_whose_label_says_when_sure():
+    ex = extract_fields(text_doc(
+        "Återrapportering - ekonomisk redovisning\nErhållet bidrag 255 000\n"
+        "Förbrukade medel under bidragsåret 255 000\n"))
+    assert ex.amounts["used"].value == 255_000
+    assert ex.confidence("amounts.used") >= 0.8
+
+
 @pytest.mark.parametrize(("phrase", "text", "matches"), [
     ("tagit|tagits emot", "har tagit emot", True),
     ("förbruka*", "forbrukats", True),
