@@ -17,6 +17,7 @@ from pydantic_settings import (
 )
 
 from config import masking
+from config.calibration import review_threshold
 from config.settings_check import explain, unknown_environment, unknown_keys
 
 DEFAULT_CONFIG_FILE = Path("config/settings.toml")
@@ -176,7 +177,7 @@ class Settings(BaseSettings):
     db: str = "sqlite:///var/grant-intake.db"
     data_dir: Path = Path("var/store")
     poll_minutes: int = 5
-    confidence_threshold: float = 0.6
+    confidence_threshold: float = Field(default_factory=review_threshold)
     timezone: str = "Europe/Stockholm"
     mailbox: MailboxSettings = Field(default_factory=MailboxSettings)
     ocr: OcrSettings = Field(default_factory=OcrSettings)

@@ -72,6 +72,15 @@ class Evidence:
     page: int
     bbox: BBox
     confidence: float
+    """How likely the value is right: the calibrated probability (extractors.fields.calibration)."""
+    source: str = ""
+    """Which reader produced the value (extractors.fields.readers), a feature of calibration."""
+    certainty: float = 1.0
+    """How sure the reading was of its parse and match, before the words' OCR confidence."""
+    word_confidence: float = 1.0
+    """The lowest OCR confidence of the words that decide the value."""
+    raw_confidence: float | None = None
+    """The hand-made confidence (certainty × word confidence) before calibration."""
 
     def as_record(self) -> dict:
         return {

@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from config.calibration import review_threshold
 from config.programs import ProgramCatalog, default_programs
 from config.vocabulary import SYSTEM_ACTOR
 from extractors.model import Extraction
@@ -137,7 +138,7 @@ def recheck_document(session: Session, doc: Document, settings=None, *,
     True when the document's open flags changed.
     """
     if threshold is None:
-        threshold = settings.confidence_threshold if settings is not None else 0.6
+        threshold = settings.confidence_threshold if settings is not None else review_threshold()
     before = _open_flags(doc)
     flags = check(session, doc, fields_from_row(doc), programs=programs or default_programs(),
                   threshold=threshold)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from config.calibration import review_threshold
 from config.programs import ProgramCatalog
 
 Severity = Literal["error", "warning", "info", "review"]
@@ -63,4 +64,4 @@ class Context:
     """The message carried nothing that could be processed."""
     read_by_ocr: bool = False
     """Some page was read by OCR: a field not found may be one the reading lost."""
-    confidence_threshold: float = 0.6
+    confidence_threshold: float = field(default_factory=review_threshold)

@@ -171,19 +171,22 @@ class DocumentContext:
         self.title_end = self.flow.line_span(title_line)[1] if self.flow.lines else 0
         self.heading_end = self.find_heading_end()
 
-    def evidence(self, field: str, reading: Reading) -> Evidence | None:
+    def evidence(self, field: str, reading: Reading, source: str = "") -> Evidence | None:
         """Where ``reading`` stands and how sure it is: the words' OCR confidence times the
-        reading's certainty; None when no word lies under it."""
+        reading's certainty (calibrated later, extractors.fields.calibration); None when no
+        word lies under it."""
         words = self.flow.words_in(reading.start, reading.end)
         if not words:
             return None
         # The digits decide an amount or a date; a unit word read poorly ("SEK" at 0.59) does not.
         deciding = [w for w in words if any(c.isdigit() for c in w.text)] or words
-        confidence = round(min(w.confidence for w in deciding) * reading.certainty, 3)
+        word_confidence = min(w.confidence for w in deciding)
+        confidence = round(word_confidence * reading.certainty, 3)
         page = words[0].page
         same_page = [w for w in words if w.page == page]
         return Evidence(field, self.flow.text[reading.start:reading.end], page,
-                        union_bbox(same_page), confidence)
+                        union_bbox(same_page), confidence, source, reading.certainty,
+                        word_confidence)
 
     def find_heading_end(self) -> int:
         """Where the heading ends for the document type: before the first sentence of body

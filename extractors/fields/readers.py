@@ -48,6 +48,8 @@ from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match
 from extractors.fields.text import fold
 from extractors.model import Amount, Evidence, Extraction, ItemisedTable, OrgRef
 
+DATE_YEAR = "grant year from date"
+"""The source of a grant year taken from the document's date, not read as a year."""
 GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
 """Documents that are about one program's grant, whether or not OCR left its name legible."""
 OWN_AMOUNT = {"requisition": "requested", "decision": "decided"}
@@ -61,12 +63,14 @@ class Draft:
     ctx: DocumentContext
     record: Extraction = field(default_factory=Extraction)
     allowed: frozenset[str] = frozenset()
+    reader: str = ""
+    """The running reader's name: the evidence's source."""
 
     def note(self, name: str, reading: Reading) -> None:
         """Evidence for ``name`` (a dotted record key) from ``reading``."""
         if name not in self.allowed:
             raise ValueError(f"a reader wrote {name}, which it does not declare")
-        evidence = self.ctx.evidence(name, reading)
+        evidence = self.ctx.evidence(name, reading, self.reader)
         if evidence is not None:
             self.record.evidence.append(evidence)
 
@@ -354,7 +358,8 @@ def read_grant_year(ctx: DocumentContext, out: Draft) -> None:
         out.record.grant_year = year
         ev = next(e for e in out.record.evidence if e.field == "document_date")
         out.record.evidence.append(Evidence("grant_year", ev.text, ev.page, ev.bbox,
-                                          round(ev.confidence * 0.5, 3)))
+                                          round(ev.confidence * 0.5, 3), DATE_YEAR,
+                                          ev.certainty * 0.5, ev.word_confidence))
 
 
 def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
@@ -692,5 +697,6 @@ def run_readers(ctx: DocumentContext, readers: tuple[Reader, ...] = READERS) -> 
     for reader in readers:
         if reader.able_to_run(ctx, draft.record):
             draft.allowed = frozenset(reader.writes)
+            draft.reader = reader.name
             reader.read(ctx, draft)
     return draft.record

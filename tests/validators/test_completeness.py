@@ -1,5 +1,6 @@
 import pytest
 
+from config.calibration import review_threshold
 from config.programs import parse_programs
 from tests.validators.factories import (
     REGION_GOTLAND,
@@ -93,7 +94,7 @@ def test_low_confidence_names_the_uncertain_required_fields_in_one_flag():
         evidence("organisation", 0.6),
         evidence("reference", 0.1),
     ])
-    [flag] = low_confidence(doc, context())
+    [flag] = low_confidence(doc, context(confidence_threshold=0.6))
     assert flag.severity == "review"
     assert flag.details["fields"] == ["amounts.requested", "grant_year"]
     assert flag.details["confidence"] == {"amounts.requested": 0.52, "grant_year": 0.41}
@@ -103,8 +104,12 @@ def test_low_confidence_names_the_uncertain_required_fields_in_one_flag():
 
 def test_low_confidence_follows_the_threshold():
     doc = requisition(evidence=[evidence("amounts.requested", 0.7)])
-    assert low_confidence(doc, context()) == []
+    assert low_confidence(doc, context(confidence_threshold=0.6)) == []
     assert low_confidence(doc, context(confidence_threshold=0.8))
+
+
+def test_the_default_threshold_is_the_calibration_models():
+    assert context().confidence_threshold == review_threshold()
 
 
 def test_absent_fields_are_missing_not_uncertain():

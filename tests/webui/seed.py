@@ -85,7 +85,7 @@ def seed(factory: sessionmaker[Session], store: OriginalStore) -> Seeded:
             municipal_share_percent=25.0, reference="RS 2024/863",
             values=[
                 ExtractedValue(field="amounts.requested", text=AMOUNT_TEXT, page=1,
-                               bbox=AMOUNT_BBOX, confidence=0.96),
+                               bbox=AMOUNT_BBOX, confidence=0.994),
                 ExtractedValue(field="organisation", text="Region Gotland", page=1,
                                bbox=[72.0, 140.0, 160.0, 154.0], confidence=0.45),
             ],

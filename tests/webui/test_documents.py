@@ -19,7 +19,7 @@ def test_document_page_shows_box_values_and_flag_with_numbers(as_rita, seeded):
     assert f'/documents/{seeded.document_id}/pages/1.png' in html
     assert 'class="box" href="#value-amounts.requested"' in html
     assert "left:50.397%" in html  # 300 pt of 595.28
-    assert "2 345 000 kr" in html and "96 %" in html
+    assert "2 345 000 kr" in html and "99 %" in html
     assert "AMOUNT_EXCEEDS_ALLOCATION" in html
     assert "2 100 000 kr" in html  # the allocation behind the flag
     assert "större än" in html  # the rule explained in Swedish
