@@ -179,7 +179,10 @@ class DocumentContext:
         if not words:
             return None
         # The digits decide an amount or a date; a unit word read poorly ("SEK" at 0.59) does not.
-        deciding = [w for w in words if any(c.isdigit() for c in w.text)] or words
+        # In a phrase the words of three letters or more decide: Tesseract often scores a
+        # short word ("av" in "redovisning av statsbidrag") near 0 when it is read right.
+        deciding = [w for w in words if any(c.isdigit() for c in w.text)] or \
+            [w for w in words if len(w.text.strip(".,:;")) >= 3] or words
         word_confidence = min(w.confidence for w in deciding)
         confidence = round(word_confidence * reading.certainty, 3)
         page = words[0].page

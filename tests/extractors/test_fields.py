@@ -1,6 +1,7 @@
 """Golden tests: small documents built here, every field of the record read with evidence."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -1060,3 +1061,14 @@ def test_a_fax_headers_date_is_not_the_documents():
                                  "REKVISITION AV STATSBIDRAG\nRegion Blekinge\n"
                                  "Ort och datum\nKarlskrona 2024-02.23\n"))
     assert ex.document_date == date(2024, 2, 23)
+
+
+def test_a_short_word_read_unsurely_does_not_decide_a_phrases_confidence():
+    doc = text_doc("Ekonomisk redovisning av statsbidrag\nRegion Västmanland\n"
+                   "Erhållet bidrag (kr) 3 370 000\nFörbrukat bidrag (kr) 3 045 200\n",
+                   source="ocr", confidence=0.9)
+    page = doc.pages[0]
+    page.words[:] = [replace(w, confidence=0.0) if w.text == "av" else w for w in page.words]
+    ex = extract_fields(doc)
+    assert ex.document_type == "return_report"
+    assert next(e for e in ex.evidence if e.field == "document_type").word_confidence == 0.9
