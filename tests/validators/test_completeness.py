@@ -138,3 +138,9 @@ def test_a_required_field_unknown_to_the_record_is_named_by_its_id():
         "recipients": ["region"], "required": {"requisition": ["amounts.bogus"]}}}}})
     [flag] = missing_field(requisition(), context(programs=programs))
     assert flag.message == "Rekvisitionen saknar amounts.bogus"
+
+
+def test_a_confidence_just_under_a_fine_threshold_never_reads_as_equal_to_it():
+    doc = requisition(evidence=[evidence("amounts.requested", 0.99149)])
+    [flag] = low_confidence(doc, context(confidence_threshold=0.9915))
+    assert "(0,991), under gränsen 0,9915" in flag.message

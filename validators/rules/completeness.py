@@ -1,6 +1,8 @@
 """Rules about the fields a document must carry: missing ones, and ones read uncertainly."""
 from __future__ import annotations
 
+import math
+
 from extractors.model import Extraction
 from validators.codes import make_flag
 from validators.lookup import RECIPIENT_DOCUMENTS, program_year
@@ -59,9 +61,10 @@ def low_confidence(doc: Extraction, ctx: Context) -> list[Flag]:
     parts = []
     if uncertain:
         named = join_list(
-            [f"{field_name(f)} ({format_decimal(c)})" for f, c in uncertain.items()])
+            [f"{field_name(f)} ({format_decimal(math.floor(c * 1000) / 1000, 3)})"
+             for f, c in uncertain.items()])
         parts.append(f"Osäker avläsning av {named}, under gränsen "
-                     f"{format_decimal(ctx.confidence_threshold)}")
+                     f"{format_decimal(ctx.confidence_threshold, 4)}")
     if unfound:
         parts.append(f"{join_list([field_name(f) for f in unfound])} hittades inte på den "
                      "skannade sidan")
