@@ -195,12 +195,13 @@ class RecheckResult:
 
 
 def recheck_all(factory: sessionmaker[Session], *, programs: ProgramCatalog | None = None,
-                threshold: float = 0.6, reason: str = "command", actor: str = SYSTEM,
+                threshold: float | None = None, reason: str = "command", actor: str = SYSTEM,
                 progress: Progress | None = None,
                 program_years: Iterable[tuple[str, int]] | None = None) -> RecheckResult:
     """Run every check again on every stored document (or those of ``program_years``),
     committing in batches; the run and its progress are recorded (RecheckRun) for the desk."""
     programs = programs or default_programs()
+    threshold = review_threshold() if threshold is None else threshold
     stmt = select(Document.id).order_by(Document.id)
     if program_years is not None:
         stmt = stmt.where(or_(false(), *[(Document.program == p) & (Document.grant_year == y)
