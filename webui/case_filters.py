@@ -7,7 +7,7 @@ from config.registry import load_registry
 from config.vocabulary import SEVERITY_ORDER
 from storage.cases import SORTS, STATUSES, CaseFilter
 from validators.codes import SEVERITY
-from webui.filter_values import parse_grant_year, received_range
+from webui.filter_values import chosen, parse_grant_year, received_range
 
 SEVERITIES = SEVERITY_ORDER
 FILTER_KEYS = ("status", "severity", "code", "program", "grant_year", "org_code",
@@ -38,15 +38,9 @@ def parse_case_filter(params: Mapping[str, str]) -> tuple[CaseFilter, list[str]]
     else:
         errors.append(f"Okänd status ”{status}”.")
     if values["severity"]:
-        if values["severity"] in SEVERITIES:
-            f.severity = values["severity"]
-        else:
-            errors.append(f"Okänd allvarlighetsgrad ”{values['severity']}”.")
+        f.severity = chosen(values["severity"], SEVERITIES, "Okänd allvarlighetsgrad", errors)
     if values["code"]:
-        if values["code"] in SEVERITY:
-            f.code = values["code"]
-        else:
-            errors.append(f"Okänd avvikelsekod ”{values['code']}”.")
+        f.code = chosen(values["code"], SEVERITY, "Okänd avvikelsekod", errors)
     f.program = values["program"] or None
     if values["grant_year"]:
         f.grant_year = parse_grant_year(values["grant_year"], errors)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 
 from storage.search import DOCUMENT_STATUSES, DocumentFilter
-from webui.filter_values import parse_grant_year, received_range
+from webui.filter_values import chosen, parse_grant_year, received_range
 
 DOCUMENT_TYPES = ("requisition", "return_report", "decision", "instruction", "other")
 STATUS_CHOICES = (("flagged", "Med öppna avvikelser"), ("processed", "Lästa"),
@@ -24,15 +24,10 @@ def parse_document_filter(params: Mapping[str, str],
     values = {k: (params.get(k) or "").strip() for k in FILTER_KEYS}
     f = DocumentFilter(query=values["q"][:MAX_QUERY] or None)
     if values["document_type"]:
-        if values["document_type"] in DOCUMENT_TYPES:
-            f.document_type = values["document_type"]
-        else:
-            errors.append(f"Okänd dokumenttyp ”{values['document_type']}”.")
+        f.document_type = chosen(values["document_type"], DOCUMENT_TYPES, "Okänd dokumenttyp",
+                                 errors)
     if values["program"]:
-        if values["program"] in programs:
-            f.program = values["program"]
-        else:
-            errors.append(f"Okänt statsbidrag ”{values['program']}”.")
+        f.program = chosen(values["program"], programs, "Okänt statsbidrag", errors)
     if values["grant_year"]:
         f.grant_year = parse_grant_year(values["grant_year"], errors)
     if values["organisation"]:
@@ -42,9 +37,7 @@ def parse_document_filter(params: Mapping[str, str],
         else:
             f.organisation = text
     if values["status"]:
-        if values["status"] in (*DOCUMENT_STATUSES, "flagged"):
-            f.status = values["status"]
-        else:
-            errors.append(f"Okänd status ”{values['status']}”.")
+        f.status = chosen(values["status"], (*DOCUMENT_STATUSES, "flagged"), "Okänd status",
+                          errors)
     f.received_from, f.received_to = received_range(values, errors)
     return f, errors

@@ -3,7 +3,16 @@ with a Swedish message for a bad one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from datetime import date
+
+
+def chosen(text: str, allowed: Container[str], unknown: str, errors: list[str]) -> str | None:
+    """``text`` when it is one of ``allowed``; else None, and "Okänd status ”x”." in errors."""
+    if text in allowed:
+        return text
+    errors.append(f"{unknown} ”{text}”.")
+    return None
 
 
 def parse_date(text: str, what: str, errors: list[str]) -> date | None:

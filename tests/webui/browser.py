@@ -74,6 +74,7 @@ def serve(app):
         server.should_exit = True
         thread.join(10)
         sock.close()
+        sock.close()
 
 
 @contextmanager

@@ -6,16 +6,12 @@ tests/webui/test_browser_documents.py.
 """
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from tests.conftest import unavailable
-from tests.webui.browser import screenshot
+from tests.webui.browser import screenshot, serve
 from tests.webui.seed import AMOUNT_BBOX, PAGE_H, PAGE_W, PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
@@ -33,22 +29,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 @pytest.fixture
 def live_url(desk):
     """The app served by uvicorn in a thread on a free loopback port."""
-    app = desk[0]
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    with serve(desk[0]) as url:
+        yield url
 
 
 @pytest.fixture
