@@ -25,6 +25,16 @@ class Word:
     """0..1; 1.0 for a usable text layer, Tesseract's word confidence / 100 for OCR."""
     line: int = 0
     """Index of the line on its page, top to bottom, as the reading order gives it."""
+    upright: BBox | None = None
+    """The box in the frame the page was read in, turned upright and deskewed (OCR of a
+    turned or skewed scan); None where that is ``bbox``. Geometry between words — columns,
+    rows, a header above a figure — holds in this frame; ``bbox`` is where the word stands on
+    the page as stored, and what evidence shows."""
+
+    @property
+    def frame(self) -> BBox:
+        """The box for geometry between words: ``upright`` where the page was read turned."""
+        return self.upright or self.bbox
 
 
 @dataclass

@@ -81,7 +81,7 @@ class _Document:
         self.kind = kind
         flow = ctx.flow
         self.lines = max(1, len(flow.lines))
-        heights = [w.bbox[3] - w.bbox[1] for _, _, w in flow.word_spans]
+        heights = [w.frame[3] - w.frame[1] for _, _, w in flow.word_spans]
         self.height = statistics.median(heights) if heights else 1.0
         self.owned: dict[int, tuple[str, float, bool]] = {}
         """A candidate's start to the field of the label whose value it is (as the rules
@@ -112,7 +112,7 @@ class _Document:
         words = ctx.flow.words_in(start, end)
         if not words:
             return ""
-        x0, x1 = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
+        x0, x1 = min(w.frame[0] for w in words), max(w.frame[2] for w in words)
         line = ctx.flow.line_index(start)
         page = ctx.flow.lines[line].page
         for above in range(line - 1, max(-1, line - 1 - HEADER_LINES), -1):
@@ -120,7 +120,7 @@ class _Document:
                 break
             line_start, line_end = ctx.flow.line_span(above)
             over = [(s, e, w) for s, e, w in ctx.flow.word_spans
-                    if line_start <= s < line_end and w.bbox[2] > x0 - 20 and w.bbox[0] < x1 + 20]
+                    if line_start <= s < line_end and w.frame[2] > x0 - 20 and w.frame[0] < x1 + 20]
             if over and not any(a.start < over[-1][1] and a.end > over[0][0]
                                 and ctx.plausible(a) for a in ctx.amounts):
                 return fold(" ".join(w.text for _, _, w in over))
@@ -245,7 +245,7 @@ def _mention_features(doc: _Document, start: int, end: int, text: str) -> dict[s
     line = ctx.flow.line_index(start)
     line_start, line_end = ctx.flow.line_span(line)
     words = ctx.flow.words_in(start, end)
-    height = max((w.bbox[3] - w.bbox[1] for w in words), default=doc.height)
+    height = max((w.frame[3] - w.frame[1] for w in words), default=doc.height)
     page = words[0].page if words else 1
     before_on_line = ctx.folded[line_start:start]
     after_on_line = ctx.flow.text[end:line_end]

@@ -72,10 +72,19 @@ DEADLINE_WORDS = re.compile(
 )
 STAMP_WORDS = re.compile(
     r"\b(?:inkom(?:men|mit)?|ankom(?:men|mit)?|ankomstdatum|registrerad|diarieford|mottagen"
-    r"|mottaget|fax|telefax)\b"
+    r"|mottaget)\b"
 )
-"""A received stamp's or a fax header's words (folded): the date they stand by or over is the
-day the document came in or was sent, not the day it was written."""
+"""A received stamp's words (folded): the date they stand by or over is the day the document
+came in, not the day it was written."""
+SENT_WORDS = re.compile(r"\b(?:fax|telefax|utskriv(?:en|et)?|utskriftsdatum)\b")
+"""A fax header's or a print footer's words (folded): the date after them is the day the
+document was sent or printed."""
+SENT_AT = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b.*\b(?:fran|fax|telefax)\b")
+"""What follows a date that begins a fax header's line (folded): the time it was sent and the
+sender ("2024-01-19 14:32 FRÅN: REGION GÄVLEBORG FAX +46 26 …")."""
+DATELINE = re.compile(r"^\W{0,3}[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+(?:den\s+)?$")
+"""What stands before the date of a letter's dateline, alone on its line: the place
+("Gävle 2024-03-08", "Umeå den 4 maj 2023")."""
 RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
 DECISION_HEADING = re.compile(
     r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
@@ -208,8 +217,8 @@ class DocumentContext:
         for (_, end, left), (start, _, right) in itertools.pairwise(spans):
             if start != end + 1 or chars[end] != " " or left.page != right.page:
                 continue
-            height = max(left.bbox[3] - left.bbox[1], right.bbox[3] - right.bbox[1], 1.0)
-            if right.bbox[0] - left.bbox[2] > COLUMN_GAP * height:
+            height = max(left.frame[3] - left.frame[1], right.frame[3] - right.frame[1], 1.0)
+            if right.frame[0] - left.frame[2] > COLUMN_GAP * height:
                 chars[end] = "\t"
         for line in range(1, len(self.flow.lines)):
             if self.figure_wraps_into(line):
@@ -356,16 +365,16 @@ class DocumentContext:
         own = self.flow.words_in(label.start, label.end)
         if not own:
             return None
-        left, label_right = min(w.bbox[0] for w in own), max(w.bbox[2] for w in own)
+        left, label_right = min(w.frame[0] for w in own), max(w.frame[2] for w in own)
         headers = [w for w in self.flow.words_in(label.end, label.value_end)
-                   if w.bbox[0] > label_right and re.search(r"[^\W\d_]{3,}", w.text)
+                   if w.frame[0] > label_right and re.search(r"[^\W\d_]{3,}", w.text)
                    and not w.text.startswith("(")]
-        right = min((w.bbox[0] for w in headers), default=None)
+        right = min((w.frame[0] for w in headers), default=None)
         if right is None:
             return None
         start, end = self.flow.line_span(label.line + 1)
         column = [w for w in self.flow.words_in(start, end)
-                  if w.bbox[0] >= left - 6 and w.bbox[2] <= right]
+                  if w.frame[0] >= left - 6 and w.frame[2] <= right]
         below = [a for a in self.amounts if start <= a.start and a.end <= end
                  and self.plausible(a)
                  and all(w in column for w in self.flow.words_in(a.start, a.end))]
@@ -437,19 +446,31 @@ class DocumentContext:
         return any(lb.line == line and lb.start < d.start for lb in self.labels_for("period"))
 
     def is_stamped(self, d: DateMatch, line: int, before: str) -> bool:
-        """A date in a received stamp: after a stamp word on its line, or under one on the
-        line above that stands over it ("INKOM" over "2024-03-04")."""
-        if STAMP_WORDS.search(before):
+        """A date in a received stamp, a fax header or a print footer: after a stamp's, fax's
+        or printer's word on its line, beginning a fax header's line, or under a stamp word on
+        the line above that stands over it ("INKOM" over "2024-03-04")."""
+        if STAMP_WORDS.search(before) or SENT_WORDS.search(before):
+            return True
+        line_end = self.flow.line_span(line)[1]
+        if not before.strip() and SENT_AT.match(fold(self.flow.text[d.end:line_end])):
             return True
         words = self.flow.words_in(d.start, d.end)
         if not words or line == 0:
             return False
-        x0, x1 = words[0].bbox[0], words[-1].bbox[2]
+        x0, x1 = words[0].frame[0], words[-1].frame[2]
         return any(
             STAMP_WORDS.search(fold(w.text)) and w.page == words[0].page
-            and w.bbox[0] < x1 and w.bbox[2] > x0
+            and w.frame[0] < x1 and w.frame[2] > x0
             for w in self.flow.lines[line - 1].words
         )
+
+    def is_dateline(self, d: DateMatch) -> bool:
+        """A letter's dateline: the place and the date alone on a line ("Gävle 2024-03-08")."""
+        line = self.flow.line_index(d.start)
+        start, end = self.flow.line_span(line)
+        return bool(DATELINE.match(self.flow.text[start:d.start])) and \
+            not self.flow.text[d.end:end].strip(" .") and \
+            not any(lb.line == line for lb in self.labels)
 
     def collaborating_spans(self) -> list[tuple[int, int]]:
         spans = []
@@ -536,8 +557,8 @@ class DocumentContext:
             j = i + 1
             while j < len(lines) and lines[j].page == lines[i].page:
                 words = lines[j].words
-                left = [w for w in words if w.bbox[2] < value_x - 2]
-                right = [w for w in words if w.bbox[0] >= value_x - 2]
+                left = [w for w in words if w.frame[2] < value_x - 2]
+                right = [w for w in words if w.frame[0] >= value_x - 2]
                 if left and not left[0].text[:1].islower():
                     break
                 if not right and not left:
@@ -563,7 +584,7 @@ class DocumentContext:
         words = self.flow.words_in(tab + 1, end)
         if not words or not self.flow.text[start:start + 1].isupper():
             return None
-        return start, tab, tab + 1, words[0].bbox[0]
+        return start, tab, tab + 1, words[0].frame[0]
 
     def repeated_header(self, line: int) -> bool:
         """Whether ``line``, above a table's rows, repeats a line earlier in the document: a

@@ -12,6 +12,7 @@ for OCR damage only — the entry it most resembles.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,8 +31,9 @@ DAMAGED_KIND = re.compile(r"\b[kK][\w]{4,7}\b")
 DAMAGED_KIND_SCORE = 80
 """rapidfuzz ratio from which a word is "kommun" or "kommuner" as OCR damaged it ("kommur")."""
 KINDS = ("kommun", "kommuner", "kommunen", "kommunerna")
-HEAD = re.compile(r"^(?:[^\W\d_]*[a-zåäö][^\W\d_]*:?\s+){1,3}(?=[A-ZÅÄÖ])")
-"""Lower-case words before the first name of a list: "är kommunerna Jönköping"."""
+HEAD = re.compile(r"^(?:[^\W\d_]*[a-zåäö][^\W\d_]*\s*:?\s+){1,3}(?=[A-ZÅÄÖ])")
+"""Lower-case words before the first name of a list: "är kommunerna Jönköping", "följande
+(kommuner): Göteborg" once its kind word is taken out."""
 NAME = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
 GENITIVE_CONFIDENCE = BARE_CONFIDENCE
 
@@ -97,19 +99,81 @@ def _registry_name(name: str) -> Organisation | None:
     return None
 
 
-def municipality_list(text: str, start: int, end: int, mentions: list[Mention],
+def municipality_list(text: str, spans: Sequence[tuple[int, int]], mentions: list[Mention],
                       head_says_kommun: bool) -> list[Item]:
-    """The municipalities a list names at ``text[start:end]``, in order, each once."""
-    items = _columns(text, _items(text, start, end), mentions)
-    says_kommun = head_says_kommun or bool(_kind_words(text[start:end])) or \
+    """The municipalities a list names in ``text``'s ``spans`` (one, or the value lines of a
+    form row), in order, each once."""
+    items, wrapped = _wrapped_names(text, [_items(text, s, e) for s, e in spans], spans)
+    items = _columns(text, items, mentions)
+    says_kommun = head_says_kommun or any(_kind_words(text[s:e]) for s, e in spans) or \
         _all_registry_names(text, items)
     found: dict[str, Item] = {}
     for i, (s, e) in enumerate(items):
-        item = _item(text, s, e, [m for m in mentions if s <= m.start and m.end <= e],
-                     says_kommun, first=i == 0, last=i == len(items) - 1)
+        item = wrapped.get((s, e)) or _item(
+            text, s, e, [m for m in mentions if s <= m.start and m.end <= e],
+            says_kommun, first=i == 0, last=i == len(items) - 1)
         if item and item.organisation.code not in found:
             found[item.organisation.code] = item
     return list(found.values())
+
+
+def _wrapped_names(text: str, items: list[list[tuple[int, int]]],
+                   spans: Sequence[tuple[int, int]],
+                   ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], Item]]:
+    """The items in order, where a name wrapped over a line break ("Lilla" | "Edet",
+    "Essunga" | "kommun", "Dals-" | "Ed") is one item spanning both lines, resolved here.
+
+    Two items join when nothing but the line break stands between them — no comma, no
+    "och" — and together they name a registry municipality that the first alone does not,
+    or the second is only the kind word."""
+    flat = [item for line in items for item in line]
+    out: list[tuple[int, int]] = []
+    wrapped: dict[tuple[int, int], Item] = {}
+    i = 0
+    while i < len(flat):
+        s, e = flat[i]
+        if i + 1 < len(flat) and _only_break_between(text, e, flat[i + 1][0], spans):
+            joined = _joined_name(text[s:e], text[flat[i + 1][0]:flat[i + 1][1]])
+            if joined is not None:
+                span = (s, flat[i + 1][1])
+                out.append(span)
+                wrapped[span] = Item(joined, *span, GENITIVE_CONFIDENCE)
+                i += 2
+                continue
+        out.append((s, e))
+        i += 1
+    return out, wrapped
+
+
+def _only_break_between(text: str, end: int, start: int,
+                        spans: Sequence[tuple[int, int]]) -> bool:
+    """Only a line break between ``end`` and ``start``: within a span, or from the end of one
+    value line to the start of the next."""
+    between = text[end:start]
+    if not between.strip():
+        return "\n" in between
+    here = next((k for k, (s, e) in enumerate(spans) if s <= end <= e), None)
+    if here is None or here + 1 >= len(spans):
+        return False
+    nxt = spans[here + 1]
+    return nxt[0] <= start and not text[end:spans[here][1]].strip() and \
+        not text[nxt[0]:start].strip()
+
+
+def _joined_name(first: str, second: str) -> Organisation | None:
+    """The municipality two pieces of a name wrapped over a line break name together, where
+    the first alone names none or the second is only its kind word."""
+    second = second.strip()
+    joined = first.rstrip() + second if first.rstrip().endswith("-") else f"{first} {second}"
+    name = _only_name(joined, first=False, last=False)
+    org = _registry_name(name) if name else None
+    if org is None:
+        return None
+    alone = _only_name(first, first=False, last=False)
+    if alone is not None and _registry_name(alone) is not None and \
+            not KIND_WORDS.fullmatch(second):
+        return None
+    return org
 
 
 def _columns(text: str, items: list[tuple[int, int]],

@@ -64,7 +64,7 @@ def group_lines(page: PageText) -> list[Line]:
     for w in words:
         lines.setdefault(w.line, []).append(w)
     return [
-        Line(page.number, tuple(ws if ocr else sorted(ws, key=lambda w: w.bbox[0])))
+        Line(page.number, tuple(ws if ocr else sorted(ws, key=lambda w: w.frame[0])))
         for _, ws in sorted(lines.items())
     ]
 

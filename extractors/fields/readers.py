@@ -41,7 +41,7 @@ from extractors.fields.context import (
     DocumentContext,
     Reading,
 )
-from extractors.fields.coordination import municipality_list
+from extractors.fields.coordination import Item, municipality_list
 from extractors.fields.language import language, role_of, zero_statements
 from extractors.fields.layout import union_bbox
 from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match
@@ -236,15 +236,24 @@ def read_date(ctx: DocumentContext, out: Draft) -> None:
             if on_line and not ctx.is_period_or_deadline(d):
                 labelled.append(Reading(d.date, d.start, d.end, 1.0 if d.exact else 0.75))
                 break
+    others = [d for d in ctx.dates if not ctx.is_period_or_deadline(d)]
+    datelines = [d for d in others if ctx.is_dateline(d)]
     if labelled:
         reading = labelled[0]
-    else:
-        others = [d for d in ctx.dates if not ctx.is_period_or_deadline(d)]
-        if not others:
-            return
+    elif datelines:
+        d = datelines[0]
+        reading = Reading(d.date, d.start, d.end, DATELINE_CERTAINTY if d.exact else 0.7)
+    elif others:
         d = others[0]
         reading = Reading(d.date, d.start, d.end, 0.7 if d.exact else 0.5)
+    else:
+        return
     out.write("document_date", reading)
+
+
+DATELINE_CERTAINTY = 0.9
+"""A letter dates itself in its dateline, where the place stands before the date; another
+date in its text is a date it mentions (an earlier requisition, a meeting)."""
 
 
 def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
@@ -366,25 +375,24 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
     """Municipalities after a collaboration label, read as a coordinated list
     (extractors.fields.coordination); a form's label says kommuner for its bare names."""
     chosen: dict[str, OrgRef] = {}
-    for (start, end), label in zip(ctx.collaborating_spans(),
-                                   ctx.labels_for("collaborating", "collaborating_sentence")):
-        items = municipality_list(ctx.prose, start, end, ctx.orgs,
-                                  head_says_kommun=label.field == "collaborating"
-                                  or "kommun" in label.phrase)
+
+    def take(items: list[Item]) -> None:
         for item in items:
             if item.organisation.code not in chosen:
                 chosen[item.organisation.code] = as_ref(item.organisation)
                 out.note("collaborating_municipalities",
-                         Reading(item.organisation.code, item.start, item.end,
-                                 item.certainty))
-    for spans in ctx.wrapped_form_rows(WRAPPED_COLLABORATING):
-        for start, end in spans:
-            for item in municipality_list(ctx.prose, start, end, ctx.orgs, head_says_kommun=True):
-                if item.organisation.code not in chosen:
-                    chosen[item.organisation.code] = as_ref(item.organisation)
-                    out.note("collaborating_municipalities",
-                             Reading(item.organisation.code, item.start, item.end,
-                                     item.certainty))
+                         Reading(item.organisation.code, item.start, item.end, item.certainty))
+
+    rows = ctx.wrapped_form_rows(WRAPPED_COLLABORATING)
+    in_rows = [span for spans in rows for span in spans]
+    for (start, end), label in zip(ctx.collaborating_spans(),
+                                   ctx.labels_for("collaborating", "collaborating_sentence")):
+        if not any(s < end and start < e for s, e in in_rows):  # the row reads it whole
+            take(municipality_list(ctx.prose, [(start, end)], ctx.orgs,
+                                   head_says_kommun=label.field == "collaborating"
+                                   or "kommun" in label.phrase))
+    for spans in rows:
+        take(municipality_list(ctx.prose, spans, ctx.orgs, head_says_kommun=True))
     out.record.collaborating_municipalities = list(chosen.values())
 
 
@@ -570,28 +578,18 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
     on ("forts.", a repeated column header). A table that does not add up counts only when every
     figure reads cleanly, so OCR damage in one row does not turn into a sum mismatch.
     A return report that states no used amount otherwise has spent its cost table's
-    total, in the column of actual costs.
+    total, in the column of actual costs (the grand total, not a group's subtotal).
     """
+    spent: list[tuple[int, int, list[AmountMatch]]] = []
+    subtotals: set[int] = set()
     for total_line, line_text in enumerate(ln.text for ln in ctx.flow.lines):
-        first = fold(re.sub(r"^\W+", "", line_text)).split(maxsplit=1)
-        if not first or first[0].strip(":") not in TOTAL_WORDS:
+        if not _is_total(line_text):
             continue
         totals = ctx.row_amounts(total_line, total=True)
         if not totals:
             continue
-        rows: list[list[AmountMatch]] = []
-        line = total_line - 1
-        while line >= 0:
-            text = fold(ctx.flow.lines[line].text)
-            if SUB_ROW.match(text) or SPECK_LINE.fullmatch(text):
-                line -= 1
-                continue
-            amounts = ctx.row_amounts(line)
-            if len(amounts) != len(totals) or not all(ctx.plausible(a) for a in amounts):
-                break  # no row: a header, or a running "Regionstyrelsen Sida 2"
-            rows.append(amounts)
-            line -= 1
-        rows.reverse()
+        rows, line, inner = _rows_above(ctx, total_line, len(totals))
+        subtotals |= inner
         continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
         earlier = ctx.rows_before_page_break(line, len(totals)) if rows else None
@@ -609,7 +607,59 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
                 out.record.tables.append(ItemisedTable(
                     tuple(a.amount.value for a in cells), total.amount.value, page,
                     union_bbox(words)))
-        _used_from_table(ctx, out, line, total_line, totals)
+        spent.append((line, total_line, totals))
+    for line, total_line, totals in spent:
+        if total_line not in subtotals:
+            _used_from_table(ctx, out, line, total_line, totals)
+
+
+def _is_total(line_text: str) -> bool:
+    first = fold(re.sub(r"^\W+", "", line_text)).split(maxsplit=1)
+    return bool(first) and first[0].strip(":") in TOTAL_WORDS
+
+
+def _rows_above(ctx: DocumentContext, total_line: int,
+                width: int) -> tuple[list[list[AmountMatch]], int, set[int]]:
+    """The rows a total line sums, top to bottom, the line above them (a header) and the
+    subtotal lines among them.
+
+    A subtotal row ("Summa personalkostnader") stands for the rows of its group: those and
+    the group's heading ("Övriga kostnader") are passed over, and the groups above go on
+    into the total ("SUMMA KOSTNADER" = the subtotals)."""
+    rows: list[list[AmountMatch]] = []
+    subtotals: set[int] = set()
+    line = total_line - 1
+    while line >= 0:
+        text = fold(ctx.flow.lines[line].text)
+        if SUB_ROW.match(text) or SPECK_LINE.fullmatch(text):
+            line -= 1
+            continue
+        subtotal = _is_total(ctx.flow.lines[line].text)
+        amounts = ctx.row_amounts(line, total=subtotal)
+        if len(amounts) != width or not all(ctx.plausible(a) for a in amounts):
+            break  # no row: a header, or a running "Regionstyrelsen Sida 2"
+        rows.append(amounts)
+        if subtotal:
+            subtotals.add(line)
+            line = _above_group(ctx, line - 1, width)
+        else:
+            line -= 1
+    rows.reverse()
+    return rows, line, subtotals
+
+
+def _above_group(ctx: DocumentContext, line: int, width: int) -> int:
+    """The line above a subtotal's group: past its rows and, where another row or subtotal
+    stands above it, its heading."""
+    def is_row(i: int) -> bool:
+        text = fold(ctx.flow.lines[i].text)
+        return bool(SUB_ROW.match(text) or SPECK_LINE.fullmatch(text)) or \
+            len(ctx.row_amounts(i, total=_is_total(ctx.flow.lines[i].text))) == width
+
+    while line >= 0 and is_row(line) and not _is_total(ctx.flow.lines[line].text):
+        line -= 1
+    heading = line >= 1 and not ctx.row_amounts(line) and not _is_total(ctx.flow.lines[line].text)
+    return line - 1 if heading and is_row(line - 1) else line
 
 
 def _used_from_table(ctx: DocumentContext, out: Draft, above: int, total_line: int, totals: list[AmountMatch]) -> None:
@@ -633,9 +683,9 @@ def _actual_column(ctx: DocumentContext, out: Draft, header_line: int, totals: l
     header = ctx.flow.lines[header_line].words
     for i, total in enumerate(totals):
         words = ctx.flow.words_in(total.start, total.end)
-        x0, x1 = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
+        x0, x1 = min(w.frame[0] for w in words), max(w.frame[2] for w in words)
         above = " ".join(fold(w.text) for w in header
-                         if w.bbox[2] > x0 - 40 and w.bbox[0] < x1 + 5)
+                         if w.frame[2] > x0 - 40 and w.frame[0] < x1 + 5)
         if ACTUAL_COLUMN.search(above) or (
                 out.record.grant_year is not None and str(out.record.grant_year) in above):
             return i

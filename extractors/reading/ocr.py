@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -98,34 +99,38 @@ def map_box(box: tuple[int, int, int, int], to_source: np.ndarray, points_per_px
             float(x1 * points_per_px), float(y1 * points_per_px))
 
 
-def group_lines(words: Iterable[Word], reading: Callable[[Word], BBox] | None = None) -> list[Word]:
+def _points(box: tuple[float, float, float, float], points_per_px: float) -> BBox:
+    return (box[0] * points_per_px, box[1] * points_per_px,
+            box[2] * points_per_px, box[3] * points_per_px)
+
+
+def group_lines(words: Iterable[Word]) -> list[Word]:
     """Line indices for OCR words by geometry, top to bottom, left to right within a line.
 
     OCR tops differ by ascenders ("Belopp" against "ansökan"), so words join a line on the
     vertical centre: within LINE_OVERLAP of the line's median word height. Words in different
     table columns on the same baseline thereby share a line, as the text layer's do.
-    ``reading`` gives each word's box in the upright, deskewed frame (default: its bbox);
-    lines are found there, while the words keep their page boxes.
+    Lines are found in the upright, deskewed frame the page was read in (Word.frame), while
+    the words keep their page boxes.
     """
-    box = reading or (lambda w: w.bbox)
-    ordered = sorted(words, key=lambda w: ((box(w)[1] + box(w)[3]) / 2, box(w)[0]))
+    ordered = sorted(words, key=lambda w: ((w.frame[1] + w.frame[3]) / 2, w.frame[0]))
     lines: list[list[Word]] = []
     centres: list[float] = []
     for w in ordered:
-        centre = (box(w)[1] + box(w)[3]) / 2
-        height = box(w)[3] - box(w)[1]
+        centre = (w.frame[1] + w.frame[3]) / 2
+        height = w.frame[3] - w.frame[1]
         if lines:
-            line_height = float(np.median([box(x)[3] - box(x)[1] for x in lines[-1]]))
+            line_height = float(np.median([x.frame[3] - x.frame[1] for x in lines[-1]]))
             if abs(centre - centres[-1]) <= LINE_OVERLAP * max(line_height, height):
                 lines[-1].append(w)
-                centres[-1] = float(np.mean([(box(x)[1] + box(x)[3]) / 2 for x in lines[-1]]))
+                centres[-1] = float(np.mean([(x.frame[1] + x.frame[3]) / 2 for x in lines[-1]]))
                 continue
         lines.append([w])
         centres.append(centre)
     out: list[Word] = []
     for i, line in enumerate(lines):
-        for w in sorted(line, key=lambda w: box(w)[0]):
-            out.append(Word(w.text, w.page, w.bbox, w.confidence, i))
+        for w in sorted(line, key=lambda w: w.frame[0]):
+            out.append(replace(w, line=i))
     return out
 
 
@@ -143,16 +148,14 @@ def _pass(
         points_per_px = 72.0 / dpi
         height, width = image.shape
         flipped = upside_down(raw)
-        reading: dict[int, BBox] = {}
         words = []
         for r in raw:
             left, top, w, h = r.box
             upright = ((width - left - w, height - top - h, width - left, height - top) if flipped
                        else (left, top, left + w, top + h))
-            word = Word(r.text, page, map_box(r.box, to_source, points_per_px), r.confidence)
-            reading[id(word)] = upright
-            words.append(word)
-        return group_lines(words, lambda w: reading[id(w)])
+            words.append(Word(r.text, page, map_box(r.box, to_source, points_per_px),
+                              r.confidence, upright=_points(upright, points_per_px)))
+        return group_lines(words)
 
 
 def ocr_page(

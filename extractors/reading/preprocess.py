@@ -22,9 +22,10 @@ LIGHT_KERNEL = 1 / 40
 UNEVEN_LIGHT = 40
 """Gray levels between the 2nd and 98th percentile of the paper's brightness at which the
 page is flattened: a scanner's paper varies by a few levels, a photo's by a hundred."""
-DIM_PAPER = 190
+DIM_PAPER = 235
 """...or a median paper brightness under this: a grey photo whose text Otsu cannot part from
-it."""
+it, or a grey copy of a copy whose paper (about 210) the rule finder (RULE_INK) would take for
+ink — the whole page one rule, painted white."""
 MAX_SKEW_DEGREES = 6.0
 MIN_SKEW_DEGREES = 0.25
 """Below this Tesseract reads as well as after rotating, and rotating costs ~40 ms a page."""

@@ -43,14 +43,10 @@ def cells_doc(cells: list[tuple[float, float, str]], confidence: float = 0.95,
     for x, y, text in cells:
         for token in text.split():
             top = y + slope * x
-            words.append(Word(token, 1, (x, top, x + CHAR * len(token), top + 10), confidence))
+            words.append(Word(token, 1, (x, top, x + CHAR * len(token), top + 10), confidence,
+                              upright=(x, y, x + CHAR * len(token), y + 10)))
             x += CHAR * (len(token) + 1)
-
-    def deskewed(w: Word) -> tuple[float, float, float, float]:
-        x0, top, x1, bottom = w.bbox
-        return (x0, top - slope * x0, x1, bottom - slope * x0)
-
-    return DocumentText([PageText(1, 595, 842, group_lines(words, deskewed), "ocr")],
+    return DocumentText([PageText(1, 595, 842, group_lines(words), "ocr")],
                         "application/pdf")
 
 
@@ -631,6 +627,30 @@ def test_budget_and_utfall_columns_give_used_from_utfall_and_a_table_per_column(
         ((3_800_000, 2_534_000), 6_334_000), ((3_650_000, 2_414_000), 6_064_000)]
 
 
+def test_a_grand_total_sums_the_subtotals_of_its_groups() -> None:
+    cells = table_rows(
+        ("Region Kronoberg",),
+        ("Återrapportering – ekonomisk redovisning 2023",),
+        ("Kostnadsslag", "Budget 2023", "Utfall 2023"),
+        ("Personalkostnader",),
+        ("Lönekostnader BVC-sjuksköterskor", "159 100", "82 200"),
+        ("varav sociala avgifter", "44 500", "23 000"),
+        ("Tolkkostnader", "203 000", "206 200"),
+        ("Summa personalkostnader", "362 100", "288 400"),
+        ("Övriga kostnader",),
+        ("Utbildning och handledning", "146 600", "90 500"),
+        ("Resor, material och lokaler", "94 900", "130 100"),
+        ("Summa övriga kostnader", "241 500", "220 600"),
+        ("SUMMA KOSTNADER", "603 600", "509 000"),
+    )
+    ex = extract_fields(cells_doc(cells, confidence=1.0))
+    assert [(t.rows, t.total) for t in ex.tables] == [
+        ((159_100, 203_000), 362_100), ((82_200, 206_200), 288_400),
+        ((146_600, 94_900), 241_500), ((90_500, 130_100), 220_600),
+        ((362_100, 241_500), 603_600), ((288_400, 220_600), 509_000)]
+    assert ex.amounts["used"] == Amount(509_000)
+
+
 def test_year_columns_take_the_grant_years_column_and_a_label_year_is_no_digit_group() -> None:
     cells = table_rows(
         ("Region Halland",),
@@ -767,6 +787,10 @@ Härmed rekvirerar Region Västerbotten 1 452 000 kr för utökade hembesökspro
      "- Skellefteå", ["2480", "2460", "2482"]),
     ("Arbetet ska bedrivas i samverkan med följande kommuner:\nUmeå kommun Vännäs\n"
      "Skellefteå Bodens kommun", ["2480", "2460", "2482", "2582"]),
+    ("Arbetet sker i samverkan med följande kommuner: Göteborg, Lilla\nEdet, Essunga\n"
+     "kommun, Dals-\nEd och Mölndal.", ["1480", "1462", "1445", "1438", "1481"]),
+    ("Arbetet sker i samverkan med följande kommuner: Göteborg\nMölndal\nPartille.",
+     ["1480", "1481", "1402"]),
 ])
 def test_municipalities_in_a_coordinated_list(sentence, expected):
     ex = extract_fields(text_doc(REQUISITION_WITH.format(sentence=sentence)))
@@ -834,31 +858,56 @@ def test_a_table_that_began_on_the_page_before_is_no_sum_mismatch():
     assert ex.tables == []
 
 
-def test_an_e_service_printout_whose_labels_wrap_beside_their_values():
-    """Label column at x=56, value column at x=300; the labels wrap onto a second line."""
-    rows = [
-        ("Rekvisition av statsbidrag – kvittens", None),
-        ("Organisation", "Region Skåne"),
-        ("Bidragsår", "2024"),
-        ("Rekvirerat belopp (kr)", "9 903 000"),
-        ("Kommuner som regionen samverkar", "Malmö"),
-        ("med", "Helsingborg"),
-        (None, "Landskrona"),
-        ("Andel av bidraget som finansierar", "30"),
-        ("kommunal verksamhet (%)", None),
-        ("Kvarvarande medel", "Regionen önskar ta del av kvarvarande medel"),
-    ]
+PRINTOUT = [
+    ("Rekvisition av statsbidrag – kvittens", None),
+    ("Organisation", "Region Skåne"),
+    ("Bidragsår", "2024"),
+    ("Rekvirerat belopp (kr)", "9 903 000"),
+    ("Kommuner som regionen samverkar", "Malmö"),
+    ("med", "Helsingborg"),
+    (None, "Landskrona"),
+    ("Andel av bidraget som finansierar", "30"),
+    ("kommunal verksamhet (%)", None),
+    ("Kvarvarande medel", "Regionen önskar ta del av kvarvarande medel"),
+]
+"""An e-service printout: label column at x=56, value column at x=300; labels wrap."""
+
+
+def printout(rows: list[tuple[str | None, str | None]], upside_down: bool = False) -> DocumentText:
+    """The rows as a page; ``upside_down``: a scan read turned, whose words' page boxes run
+    right to left and bottom to top while their upright boxes are the printout's."""
     words = []
     for i, (label, value) in enumerate(rows):
         for column, text in ((56.0, label), (300.0, value)):
             x = column
             for token in (text or "").split():
-                words.append(Word(token, 1, (x, 60 + i * LINE, x + CHAR * len(token),
-                                             70 + i * LINE), 1.0, i))
+                box = (x, 60 + i * LINE, x + CHAR * len(token), 70 + i * LINE)
+                if upside_down:
+                    turned = (595 - box[2], 842 - box[3], 595 - box[0], 842 - box[1])
+                    words.append(Word(token, 1, turned, 0.95, i, upright=box))
+                else:
+                    words.append(Word(token, 1, box, 1.0, i))
                 x += CHAR * (len(token) + 1)
-    ex = extract_fields(DocumentText([PageText(1, 595, 842, words, "text")], "application/pdf"))
+    return DocumentText([PageText(1, 595, 842, words, "ocr" if upside_down else "text")],
+                        "application/pdf")
+
+
+@pytest.mark.parametrize("upside_down", [False, True])
+def test_an_e_service_printout_whose_labels_wrap_beside_their_values(upside_down: bool):
+    ex = extract_fields(printout(PRINTOUT, upside_down))
     assert codes(ex.collaborating_municipalities) == ["1280", "1283", "1282"]
     assert ex.municipal_share_percent == 30.0
+
+
+def test_a_name_the_value_column_wraps_over_two_lines_is_one_name():
+    rows = [*PRINTOUT[:4],
+            ("Kommuner som regionen samverkar", "Malmö, Lund, Östra"),
+            ("med", "Göinge, Helsingborg, Höganäs"),
+            (None, "kommun, Landskrona"),
+            *PRINTOUT[7:]]
+    ex = extract_fields(printout(rows))
+    assert codes(ex.collaborating_municipalities) == ["1280", "1281", "1256", "1283", "1284",
+                                                      "1282"]
 
 
 def test_a_form_row_whose_label_ocr_damaged_keeps_its_role_by_a_cue():
@@ -1061,6 +1110,37 @@ def test_a_fax_headers_date_is_not_the_documents():
                                  "REKVISITION AV STATSBIDRAG\nRegion Blekinge\n"
                                  "Ort och datum\nKarlskrona 2024-02.23\n"))
     assert ex.document_date == date(2024, 2, 23)
+
+
+@pytest.mark.parametrize("header", [
+    "2024-01-19 14:32 FRÅN: REGION GAVLEBORG FAX +46 26 15 19 90 Sid 1/1",
+    "2024-01-19 14:32 FRAN: RVN HALSO SJUKV +46 611 80 19 96 Sad 1/1",
+])
+def test_a_fax_header_that_begins_with_its_date_is_not_the_documents(header: str):
+    ex = extract_fields(text_doc(f"{header}\nRegion Gävleborg\nREKVISITION\n"
+                                 "Rekvirerat belopp, kronor 850 000 kr\nGävle 2024-01-18\n"))
+    assert ex.document_date == date(2024, 1, 18)
+
+
+@pytest.mark.parametrize("body", [
+    "Beloppet avser även de medel som inte togs upp i rekvisitionen 2024-01-18.",
+    "Ersätter rekvisition 2024-01-25. Beloppet justerat till tilldelningen.",
+])
+def test_a_letters_dateline_wins_over_a_date_its_text_mentions(body: str):
+    ex = extract_fields(text_doc(
+        f"Region Gävleborg\nKompletterande rekvisition\n{body}\nGävle 2024-03-08\n"
+        "Anna Berg, regiondirektör\n"
+        "Region Gävleborg · 801 88 Gävle · Utskrivet 2024-03-11 10:14 · Sid 1/1\n"))
+    assert ex.document_date == date(2024, 3, 8)
+    assert ex.confidence("document_date") >= 0.85
+
+
+def test_a_print_date_in_the_footer_is_not_the_documents():
+    ex = extract_fields(text_doc(
+        "Region Gävleborg\nÅterrapportering 2024\nErhållet bidrag 960 000 kr\n"
+        "Region Gävleborg · Org.nr 232100-0198 · Utskrivet 2025-01-16 15:31 · Sida 1\n"
+        "Vi har använt alla medel. Gävle den 14 januari 2025\n"))
+    assert ex.document_date == date(2025, 1, 14)
 
 
 def test_a_short_word_read_unsurely_does_not_decide_a_phrases_confidence():

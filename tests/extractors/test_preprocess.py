@@ -85,6 +85,16 @@ def test_shadowed_photo_is_flattened_to_white_paper_and_dark_ink():
     assert paper > 200 and np.median(flat[letters]) < paper - 40
 
 
+def test_a_grey_photocopy_keeps_its_text_through_rule_removal():
+    """Paper at 210 on a copy of a copy is darker than a light-grey rule: taken for ink, the
+    whole page was one rule and came out blank."""
+    grey = np.asarray(dashed_table()).astype(np.int16) * 150 // 255 + 60
+    cleaned = clean_page(grey.astype(np.uint8))
+    letters = _ink(dashed_table(rules=False))
+    assert (cleaned.image[letters] < 160).mean() > 0.8
+    assert np.median(cleaned.image[~letters]) > 230
+
+
 def test_evenly_lit_scan_is_not_flattened():
     assert flatten_light(np.asarray(text_image(dpi=100))) is None
 
