@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog
 from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
+from extractors.fields.coordination import joined_name
 from extractors.fields.dates import DateMatch, find_dates
 from extractors.fields.labels import Label, find_labels
 from extractors.fields.language import language
@@ -478,14 +479,49 @@ class DocumentContext:
             end = label.value_end
             if label.field == "collaborating":
                 line = label.line + 1
+                if not re.search(r"[^\W\d_]{3,}", self.flow.text[label.end:label.value_end]):
+                    line = self.past_wrapped_label(line)
+                    if line < len(self.flow.lines):
+                        end = self.flow.line_span(line)[1]
+                        line += 1
                 while line < len(self.flow.lines) and self.only_names(line):
                     end = self.flow.line_span(line)[1]
                     line += 1
             else:
                 stop = re.search(r"[.;]\s", self.flow.text[label.end:])
                 end = label.end + stop.start() if stop else len(self.flow.text)
+                line = self.flow.line_index(label.end)
+                while line + 1 < len(self.flow.lines) and self.list_goes_on(line):
+                    line += 1
+                end = min(end, self.flow.line_span(line)[1])
             spans.append((label.end, end))
         return spans
+
+    def past_wrapped_label(self, line: int) -> int:
+        """The line a form's value starts on below a label with none beside it: past specks
+        a scan left between ("oo", "5") to the label's last line ("sker med | Gävle kommun")
+        or the value's own."""
+        while line < len(self.flow.lines) and \
+                len(re.findall(r"\w", self.flow.lines[line].text)) <= 2:
+            line += 1
+        return line
+
+    def list_goes_on(self, line: int) -> bool:
+        """Whether a list in running text goes on after ``line``: the line ends on a comma,
+        a colon or "och", or the next begins in lower case, with a name or with the rest of
+        a name the line ends on ("Lilla" | "Edet"). A form's next row ("Andel av bidraget …",
+        "Kontaktperson") ends a list no full stop closes."""
+        text = self.flow.lines[line].text.rstrip()
+        if re.search(r"[,:&]$|\b(?:och|samt)$", text):
+            return True
+        start, end = self.flow.line_span(line + 1)
+        first = re.search(r"[^\W\d_][\w-]*", self.flow.text[start:end])
+        if first is None:
+            return False
+        at = start + first.start()
+        last = text.split()[-1] if text.split() else ""
+        return self.flow.text[at].islower() or any(m.start == at for m in self.orgs) or \
+            joined_name(last, first.group(0)) is not None
 
     def only_names(self, line: int) -> bool:
         """A continuation line of a list of municipalities: names, commas and "och" only."""

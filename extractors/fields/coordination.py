@@ -34,6 +34,9 @@ KINDS = ("kommun", "kommuner", "kommunen", "kommunerna")
 HEAD = re.compile(r"^(?:[^\W\d_]*[a-zåäö][^\W\d_]*\s*:?\s+){1,3}(?=[A-ZÅÄÖ])")
 """Lower-case words before the first name of a list: "är kommunerna Jönköping", "följande
 (kommuner): Göteborg" once its kind word is taken out."""
+OCR_SPECK = re.compile(r"[a-zåäö]{1,2}|[^\w\s]+")
+"""A token in a scanned list that is a speck OCR read as letters ("Västerås se e stad"): no
+municipality's name has a lower-case word of one or two letters."""
 NAME = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
 GENITIVE_CONFIDENCE = BARE_CONFIDENCE
 
@@ -65,6 +68,8 @@ def _kind_words(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in KIND_WORDS.finditer(text)]
     for m in DAMAGED_KIND.finditer(text):
         word = fold(m.group(0))
+        if word.startswith("kommunal"):
+            continue  # "kommunal verksamhet": a word of its own, not "kommun" damaged
         if any(fuzz.ratio(word, kind) >= DAMAGED_KIND_SCORE for kind in KINDS) and \
                 not any(s <= m.start() < e for s, e in spans):
             spans.append(m.span())
@@ -81,7 +86,7 @@ def _only_name(text: str, first: bool, last: bool) -> str | None:
         text = text[:kinds[-1][1]]
     for s, e in reversed(kinds):
         text = text[:s] + " " * (e - s) + text[e:]
-    rest = " ".join(text.split()).strip(" .:")
+    rest = " ".join(t for t in text.split() if not OCR_SPECK.fullmatch(t)).strip(" .:")
     if first:
         rest = HEAD.sub("", rest)
     m = NAME.fullmatch(rest)
@@ -133,7 +138,7 @@ def _wrapped_names(text: str, items: list[list[tuple[int, int]]],
     while i < len(flat):
         s, e = flat[i]
         if i + 1 < len(flat) and _only_break_between(text, e, flat[i + 1][0], spans):
-            joined = _joined_name(text[s:e], text[flat[i + 1][0]:flat[i + 1][1]])
+            joined = joined_name(text[s:e], text[flat[i + 1][0]:flat[i + 1][1]])
             if joined is not None:
                 span = (s, flat[i + 1][1])
                 out.append(span)
@@ -160,7 +165,7 @@ def _only_break_between(text: str, end: int, start: int,
         not text[nxt[0]:start].strip()
 
 
-def _joined_name(first: str, second: str) -> Organisation | None:
+def joined_name(first: str, second: str) -> Organisation | None:
     """The municipality two pieces of a name wrapped over a line break name together, where
     the first alone names none or the second is only its kind word."""
     second = second.strip()

@@ -163,9 +163,12 @@ def _requested_from_text(ctx: DocumentContext) -> Reading | None:
         if any(cue.search(before) for cue in cues):
             certainty = weights["requested_by_cue" if a.clean else "requested_by_cue_unclean"]
             return Reading(a.amount, a.start, a.end, certainty)
-    values = {a.amount.value for a in with_unit}
-    if len(values) == 1:
-        a = with_unit[0]
+    # The requisition's one amount is what it asks for, unless its own clause says it is
+    # another's ("fördelningslista (tilldelat) 1 120 000 kr" beside a blank requested row).
+    own = [a for a in with_unit if role_of(ctx.folded, ctx.clause(ctx.folded, a.start, a.end),
+                                           a.start, a.end, REPORT_FIELDS) is None]
+    if len({a.amount.value for a in own}) == 1 and len(own) == len(with_unit):
+        a = own[0]
         return Reading(a.amount, a.start, a.end, weights["requested_only_amount"])
     return None
 
@@ -383,16 +386,17 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
                 out.note("collaborating_municipalities",
                          Reading(item.organisation.code, item.start, item.end, item.certainty))
 
-    rows = ctx.wrapped_form_rows(WRAPPED_COLLABORATING)
-    in_rows = [span for spans in rows for span in spans]
+    rows = [(spans, municipality_list(ctx.prose, spans, ctx.orgs, head_says_kommun=True))
+            for spans in ctx.wrapped_form_rows(WRAPPED_COLLABORATING)]
+    read_whole = [span for spans, items in rows if items for span in spans]
     for (start, end), label in zip(ctx.collaborating_spans(),
                                    ctx.labels_for("collaborating", "collaborating_sentence")):
-        if not any(s < end and start < e for s, e in in_rows):  # the row reads it whole
+        if not any(s < end and start < e for s, e in read_whole):  # a row read it whole
             take(municipality_list(ctx.prose, [(start, end)], ctx.orgs,
                                    head_says_kommun=label.field == "collaborating"
                                    or "kommun" in label.phrase))
-    for spans in rows:
-        take(municipality_list(ctx.prose, spans, ctx.orgs, head_says_kommun=True))
+    for _, items in rows:
+        take(items)
     out.record.collaborating_municipalities = list(chosen.values())
 
 
@@ -590,6 +594,9 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
             continue
         rows, line, inner = _rows_above(ctx, total_line, len(totals))
         subtotals |= inner
+        # Rows end at a row whose figures did not read as the columns' ("604300 - 666 600"):
+        # the table is not all there, and its sum says nothing.
+        broken = line >= 0 and bool(ctx.row_amounts(line))
         continued = ctx.repeated_header(line)
         lines = ctx.flow.lines[line + 1:total_line + 1]
         earlier = ctx.rows_before_page_break(line, len(totals)) if rows else None
@@ -603,7 +610,8 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
         for column, total in enumerate(totals):
             cells = [row[column] for row in rows]
             adds_up = abs(sum(a.amount.value for a in cells) - total.amount.value) <= 1
-            if adds_up or (not continued and all(ctx.clean_figure(a) for a in [*cells, total])):
+            if adds_up or (not continued and not broken
+                           and all(ctx.clean_figure(a) for a in [*cells, total])):
                 out.record.tables.append(ItemisedTable(
                     tuple(a.amount.value for a in cells), total.amount.value, page,
                     union_bbox(words)))
@@ -631,7 +639,7 @@ def _rows_above(ctx: DocumentContext, total_line: int,
     line = total_line - 1
     while line >= 0:
         text = fold(ctx.flow.lines[line].text)
-        if SUB_ROW.match(text) or SPECK_LINE.fullmatch(text):
+        if SUB_ROW.match(text) or SPECK_LINE.fullmatch(text) or _wrapped_label(ctx, line):
             line -= 1
             continue
         subtotal = _is_total(ctx.flow.lines[line].text)
@@ -646,6 +654,12 @@ def _rows_above(ctx: DocumentContext, total_line: int,
             line -= 1
     rows.reverse()
     return rows, line, subtotals
+
+
+def _wrapped_label(ctx: DocumentContext, line: int) -> bool:
+    """A row's label going on over a line of its own, in lower case and without figures."""
+    text = ctx.flow.lines[line].text.lstrip(" '‘|.,;:")
+    return text[:1].islower() and not ctx.row_amounts(line)
 
 
 def _above_group(ctx: DocumentContext, line: int, width: int) -> int:

@@ -121,7 +121,9 @@ def group_lines(words: Iterable[Word]) -> list[Word]:
         height = w.frame[3] - w.frame[1]
         if lines:
             line_height = float(np.median([x.frame[3] - x.frame[1] for x in lines[-1]]))
-            if abs(centre - centres[-1]) <= LINE_OVERLAP * max(line_height, height):
+            # A tall word (a written digit) does not widen a line of several words.
+            reach = line_height if len(lines[-1]) > 1 else max(line_height, height)
+            if abs(centre - centres[-1]) <= LINE_OVERLAP * reach:
                 lines[-1].append(w)
                 centres[-1] = float(np.mean([(x.frame[1] + x.frame[3]) / 2 for x in lines[-1]]))
                 continue

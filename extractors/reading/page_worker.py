@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 from PIL import Image, ImageOps
 
 from extractors.reading import limits
@@ -27,6 +28,10 @@ log = logging.getLogger(__name__)
 MIN_TEXT_WORDS = 5
 """A text layer this thin on a page that also carries an image (a stamp or page number over a
 scan) is OCR'd as well."""
+WHOLE_PAGE = 0.9
+"""Share of the page an image covers to be the page (a scan), not a picture on it."""
+MIN_BILEVEL_DPI = 150
+"""A bilevel scan coarser than this is still rendered at this resolution."""
 MIN_IMAGE_DPI = 50
 """Image dpi below this is taken as unset (many cameras write 1 or 72)."""
 
@@ -137,18 +142,37 @@ def _read_pdf_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
     with watch.time("render"):
         pdf_page = doc.render_pdf()[task.index]
         page_w, page_h = pdf_page.get_size()
-        scale = task.dpi / 72
+        dpi = render_dpi(pdf_page, task.dpi)
+        scale = dpi / 72
         limits.check_pixels(int(page_w * scale), int(page_h * scale), task.max_pixels)
         gray = pdf_page.render(scale=scale, grayscale=True).to_numpy()
         pdf_page.close()
         if gray.ndim == 3:
             gray = gray[:, :, 0]
-    ocr = ocr_page(np.ascontiguousarray(gray), page=number, dpi=task.dpi,
+    ocr = ocr_page(np.ascontiguousarray(gray), page=number, dpi=dpi,
                    languages=task.languages, deadline=seconds_left, watch=watch)
     ocr.width, ocr.height = page_w, page_h
     if words and quality * 0.9 > ocr.quality:
         return PageText(number, width, height, words, "text", round(quality, 3))
     return ocr
+
+
+def render_dpi(pdf_page: pdfium.PdfPage, dpi: float) -> float:
+    """The resolution to render a page at for OCR: ``dpi``, but a page that is one bilevel
+    image (a fax, a black-and-white scan) at its own resolution where that is lower.
+    Scaling up a 1-bit image adds no detail, only grey rims, and the rims of its table
+    rules outlive rule removal as faint lines over which Tesseract loses whole rows."""
+    images = list(pdf_page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1))
+    if len(images) != 1:
+        return dpi
+    meta = images[0].get_metadata()
+    left, bottom, right, top = images[0].get_bounds()
+    page_w, page_h = pdf_page.get_size()
+    covers = (right - left) * (top - bottom) >= WHOLE_PAGE * page_w * page_h
+    if meta.bits_per_pixel != 1 or not covers or right <= left:
+        return dpi
+    own = meta.width * 72 / (right - left)
+    return min(dpi, max(MIN_BILEVEL_DPI, own))
 
 
 def _read_image_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:

@@ -651,6 +651,32 @@ def test_a_grand_total_sums_the_subtotals_of_its_groups() -> None:
     assert ex.amounts["used"] == Amount(509_000)
 
 
+def test_a_row_label_wrapped_onto_a_line_of_its_own_stays_in_the_table() -> None:
+    cells = table_rows(
+        ("Återrapportering – ekonomisk redovisning 2024",),
+        ("Kostnadsslag", "Budget 2024", "Utfall 2024"),
+        ("Lönekostnader BVC", "604 300", "666 600"),
+        ("socialsekreterare",),
+        ("Lönekostnader (kommunerna)", "666 900", "707 200"),
+        ("Summa personalkostnader", "1 271 200", "1 373 800"),
+    )
+    ex = extract_fields(cells_doc(cells, confidence=0.95))
+    assert [(t.rows, t.total) for t in ex.tables] == [
+        ((604_300, 666_900), 1_271_200), ((666_600, 707_200), 1_373_800)]
+
+
+def test_rows_that_end_at_a_row_whose_figures_did_not_read_make_no_table() -> None:
+    cells = table_rows(
+        ("Återrapportering – ekonomisk redovisning 2024",),
+        ("Kostnadsslag", "Budget 2024", "Utfall 2024"),
+        ("Lönekostnader BVC", "604 300"),  # OCR lost the Utfall figure
+        ("Tolkkostnader", "666 900", "707 200"),
+        ("Resor", "740 500", "588 300"),
+        ("Summa personalkostnader", "2 011 700", "1 962 100"),
+    )
+    assert extract_fields(cells_doc(cells, confidence=0.95)).tables == []
+
+
 def test_year_columns_take_the_grant_years_column_and_a_label_year_is_no_digit_group() -> None:
     cells = table_rows(
         ("Region Halland",),
@@ -897,6 +923,40 @@ def test_an_e_service_printout_whose_labels_wrap_beside_their_values(upside_down
     ex = extract_fields(printout(PRINTOUT, upside_down))
     assert codes(ex.collaborating_municipalities) == ["1280", "1283", "1282"]
     assert ex.municipal_share_percent == 30.0
+
+
+def test_a_requisitions_allocated_amount_beside_a_blank_requested_row_is_not_requested():
+    ex = extract_fields(text_doc(
+        "REKVISITION\nSökande organisation Region Blekinge\n"
+        "Belopp enligt Socialstyrelsens\nfördelningslista (tilldelat) 1 120 000 kr\n"
+        "Rekvirerat belopp, kronor\nAndel av bidraget som\n"
+        "finansierar kommunal verksamhet 40 %\n"))
+    assert "requested" not in ex.amounts
+
+
+def test_a_forms_list_without_a_full_stop_ends_at_the_next_row():
+    ex = extract_fields(text_doc(
+        "REKVISITION\nSökande organisation Region Skåne\nRekvirerat belopp, kronor\n"
+        "13 800 000 kr\nKommuner som samverkan\n"
+        "sker med Malmö stad, Helsingborgs stad, Landskrona stad\n"
+        "Andel av bidraget som\nfinansierar kommunal verksamhet 35 %\n"
+        "Kontaktperson\nLena Holm, tel 044-309 30 00\n"
+        "Region Skåne önskar ta del av kvarvarande medel.\n"))
+    assert codes(ex.collaborating_municipalities) == ["1280", "1283", "1282"]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ("Kommuner som samverkan\noo\nsker med | Gävle kommun, Sandvikens kommun\n", ["2180", "2181"]),
+    ("Kommuner som samverkan SE\ns\n5\nsker med | Karlskrona kommun, Ronneby kommun:\n",
+     ["1080", "1081"]),
+    ("Kommuner som samverkan\n.\nsker med Västerås se e stad\n", ["1980"]),
+])
+def test_a_faxed_forms_list_below_its_label_past_specks(rows: str, expected: list[str]):
+    ex = extract_fields(text_doc(
+        "REKVISITION\nSökande organisation Region Gävleborg\nRekvirerat belopp, kronor\n"
+        f"1 600 000 kr\n{rows}Andel av bidraget som\nfinansierar kommunal verksamhet 30 %\n",
+        source="ocr", confidence=0.93))
+    assert codes(ex.collaborating_municipalities) == expected
 
 
 def test_a_name_the_value_column_wraps_over_two_lines_is_one_name():

@@ -44,6 +44,17 @@ def test_label_and_value_in_separate_columns_share_a_line():
     assert lines["Belopp"] == lines["834"] != lines["ansökan"]
 
 
+def test_a_tall_handwritten_digit_joins_the_line_its_centre_is_nearest():
+    """A written "3" whose box reaches up into the label's line above is the figure's."""
+    words = [
+        Word("Rekvirerat", 1, (54, 220, 96, 227)), Word("belopp,", 1, (99, 220, 128, 228.6)),
+        Word("kronor", 1, (131, 220, 157, 227)), Word("3", 1, (248, 221.4, 255.6, 239.4)),
+        Word("962", 1, (260, 227.5, 283, 237.2)), Word("000", 1, (288, 228.2, 311, 238)),
+    ]
+    lines = {w.text: w.line for w in group_lines(words)}
+    assert lines["Rekvirerat"] == lines["kronor"] != lines["3"] == lines["962"] == lines["000"]
+
+
 def test_blank_image_reads_as_no_words():
     page = ocr_page(np.full((400, 300), 255, np.uint8), page=2, dpi=150)
     assert page.words == [] and page.number == 2 and page.quality == 0.0
