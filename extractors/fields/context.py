@@ -80,6 +80,9 @@ came in, not the day it was written."""
 SENT_WORDS = re.compile(r"\b(?:fax|telefax|utskriv(?:en|et)?|utskriftsdatum)\b")
 """A fax header's or a print footer's words (folded): the date after them is the day the
 document was sent or printed."""
+UNIT_WORDS = {"kr", "kr.", "kronor", "sek", ":-"}
+UNIT_GLUED = re.compile(r"(?<=\S)(?:kr|kronor|sek)$")
+"""A currency unit after a form's value, or glued to it by OCR ("Okr")."""
 SENT_AT = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b.*\b(?:fran|fax|telefax)\b")
 """What follows a date that begins a fax header's line (folded): the time it was sent and the
 sender ("2024-01-19 14:32 FRÅN: REGION GÄVLEBORG FAX +46 26 …")."""
@@ -400,7 +403,10 @@ class DocumentContext:
         if not words:
             return None
         last = words[-1]
-        if fold(last.group().strip(".,;:")) not in language().zero_values:
+        if fold(last.group()) in UNIT_WORDS and len(words) > 1:
+            last = words[-2]  # "0 kr"
+        token = UNIT_GLUED.sub("", fold(last.group().strip(".,;:")))  # "Okr" as OCR joins it
+        if token not in language().zero_values:
             return None
         start = label.end + last.start()
         return Reading(Amount(0), start, label.end + last.end(),

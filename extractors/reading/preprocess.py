@@ -26,6 +26,9 @@ DIM_PAPER = 235
 """...or a median paper brightness under this: a grey photo whose text Otsu cannot part from
 it, or a grey copy of a copy whose paper (about 210) the rule finder (RULE_INK) would take for
 ink — the whole page one rule, painted white."""
+TEXT_MAX_HEIGHT = 0.04
+TEXT_MAX_WIDTH = 0.3
+"""Ink larger than these shares of the page is no text, for the skew (a page's edge, a rule)."""
 MAX_SKEW_DEGREES = 6.0
 MIN_SKEW_DEGREES = 0.25
 """Below this Tesseract reads as well as after rotating, and rotating costs ~40 ms a page."""
@@ -126,7 +129,7 @@ def estimate_skew(gray: np.ndarray) -> float:
     scale = min(1.0, SKEW_WORK_WIDTH / w)
     small = cv2.resize(gray, (max(1, int(w * scale)), max(1, int(h * scale))),
                        interpolation=cv2.INTER_AREA)
-    ys, xs = np.nonzero(ink_mask(small))
+    ys, xs = np.nonzero(_text_sized(ink_mask(small)))
     if len(xs) < 200:
         return 0.0
     if len(xs) > 60_000:
@@ -146,6 +149,17 @@ def estimate_skew(gray: np.ndarray) -> float:
     best = max(coarse, key=sharpness)
     fine = np.arange(best - 0.5, best + 0.51, 0.1)
     return float(round(max(fine, key=sharpness), 2))
+
+
+def _text_sized(mask: np.ndarray) -> np.ndarray:
+    """``mask`` without ink too large to be letters or words: a photographed page's dark
+    edges and the desk beside them, frames and long rules, which lie at their own angle."""
+    h, w = mask.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    large = (stats[:, cv2.CC_STAT_HEIGHT] > TEXT_MAX_HEIGHT * h) | \
+        (stats[:, cv2.CC_STAT_WIDTH] > TEXT_MAX_WIDTH * w)
+    large[0] = True  # the background
+    return np.where(large[labels], 0, mask).astype(np.uint8)
 
 
 def rotate(gray: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]:

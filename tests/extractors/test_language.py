@@ -89,6 +89,8 @@ ZERO_VALUE_EXAMPLES = [
     "Ej förbrukat bidrag som återbetalas 0 (kr)",
     "Att återbetala: 0:-",
     "Ej förbrukade medel (återbetalas till Socialstyrelsen) O",
+    "Ej förbrukade medel att återbetala 0 kr",
+    "Ej förbrukade medel att återbetala Okr",
 ]
 
 
