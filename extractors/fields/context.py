@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog
 from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
-from extractors.fields.coordination import joined_name
+from extractors.fields.coordination import joined_name, registry_name
 from extractors.fields.dates import DateMatch, find_dates
 from extractors.fields.labels import Label, find_labels
 from extractors.fields.language import language
@@ -514,9 +514,10 @@ class DocumentContext:
 
     def list_goes_on(self, line: int) -> bool:
         """Whether a list in running text goes on after ``line``: the line ends on a comma,
-        a colon or "och", or the next begins in lower case, with a name or with the rest of
-        a name the line ends on ("Lilla" | "Edet"). A form's next row ("Andel av bidraget …",
-        "Kontaktperson") ends a list no full stop closes."""
+        a colon or "och", or the next begins in lower case, with a name (a bulleted
+        "- Arjeplogs") or with the rest of a name the line ends on ("Lilla" | "Edet"). A
+        form's next row ("Andel av bidraget …", "Kontaktperson") ends a list no full stop
+        closes."""
         text = self.flow.lines[line].text.rstrip()
         if re.search(r"[,:&]$|\b(?:och|samt)$", text):
             return True
@@ -527,6 +528,7 @@ class DocumentContext:
         at = start + first.start()
         last = text.split()[-1] if text.split() else ""
         return self.flow.text[at].islower() or any(m.start == at for m in self.orgs) or \
+            registry_name(first.group(0)) is not None or \
             joined_name(last, first.group(0)) is not None
 
     def only_names(self, line: int) -> bool:

@@ -93,7 +93,7 @@ def _only_name(text: str, first: bool, last: bool) -> str | None:
     return m.group(0) if m else None
 
 
-def _registry_name(name: str) -> Organisation | None:
+def registry_name(name: str) -> Organisation | None:
     """A bare name as the registry writes it, or in the genitive ("Umeås", "Vännäs")."""
     folded = fold(name)
     known = _by_short_name()
@@ -171,11 +171,11 @@ def joined_name(first: str, second: str) -> Organisation | None:
     second = second.strip()
     joined = first.rstrip() + second if first.rstrip().endswith("-") else f"{first} {second}"
     name = _only_name(joined, first=False, last=False)
-    org = _registry_name(name) if name else None
+    org = registry_name(name) if name else None
     if org is None:
         return None
     alone = _only_name(first, first=False, last=False)
-    if alone is not None and _registry_name(alone) is not None and \
+    if alone is not None and registry_name(alone) is not None and \
             not KIND_WORDS.fullmatch(second):
         return None
     return org
@@ -208,7 +208,7 @@ def _all_registry_names(text: str, items: list[tuple[int, int]]) -> bool:
         if i > 0 and item[:1].islower():
             break  # the sentence goes on: "…och Krokom, samt med socialtjänsten"
         names.append(_only_name(item, first=i == 0, last=i == len(items) - 1))
-    return bool(names) and all(n is not None and _registry_name(n) is not None for n in names)
+    return bool(names) and all(n is not None and registry_name(n) is not None for n in names)
 
 
 def _item(text: str, start: int, end: int, inside: list[Mention],
@@ -229,7 +229,7 @@ def _item(text: str, start: int, end: int, inside: list[Mention],
         m = named[0]
         org, certainty = choose(m, prefer="municipality")
         return Item(org, m.start, m.end, certainty)
-    org = _registry_name(name)
+    org = registry_name(name)
     if org is not None:
         return Item(org, offset, offset + len(name), GENITIVE_CONFIDENCE)
     fuzzy = fuzzy_match(f"{name} kommun", prefer="municipality") or \

@@ -120,12 +120,15 @@ def group_lines(words: Iterable[Word]) -> list[Word]:
         centre = (w.frame[1] + w.frame[3]) / 2
         height = w.frame[3] - w.frame[1]
         if lines:
-            line_height = float(np.median([x.frame[3] - x.frame[1] for x in lines[-1]]))
+            # Specks ("'", "=") neither size a line nor place it.
+            sized = [x for x in lines[-1] if any(c.isalnum() for c in x.text)] or lines[-1]
+            line_height = float(np.median([x.frame[3] - x.frame[1] for x in sized]))
             # A tall word (a written digit) does not widen a line of several words.
-            reach = line_height if len(lines[-1]) > 1 else max(line_height, height)
+            reach = line_height if len(sized) > 1 else max(line_height, height)
             if abs(centre - centres[-1]) <= LINE_OVERLAP * reach:
                 lines[-1].append(w)
-                centres[-1] = float(np.mean([(x.frame[1] + x.frame[3]) / 2 for x in lines[-1]]))
+                sized = [x for x in lines[-1] if any(c.isalnum() for c in x.text)] or lines[-1]
+                centres[-1] = float(np.mean([(x.frame[1] + x.frame[3]) / 2 for x in sized]))
                 continue
         lines.append([w])
         centres.append(centre)

@@ -55,6 +55,14 @@ def test_a_tall_handwritten_digit_joins_the_line_its_centre_is_nearest():
     assert lines["Rekvirerat"] == lines["kronor"] != lines["3"] == lines["962"] == lines["000"]
 
 
+def test_a_speck_does_not_split_the_line_it_stands_on():
+    words = [
+        Word("'", 1, (197.5, 355.4, 198.2, 355.7)), Word("kommun", 1, (133.9, 354.2, 177.6, 362.2)),
+        Word("Arjeplogs", 1, (82.3, 354.0, 130.3, 364.3)), Word("=", 1, (184.6, 353.0, 189.4, 365.3)),
+    ]
+    assert len({w.line for w in group_lines(words)}) == 1
+
+
 def test_blank_image_reads_as_no_words():
     page = ocr_page(np.full((400, 300), 255, np.uint8), page=2, dpi=150)
     assert page.words == [] and page.number == 2 and page.quality == 0.0
