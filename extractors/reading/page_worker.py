@@ -30,8 +30,9 @@ MIN_TEXT_WORDS = 5
 scan) is OCR'd as well."""
 WHOLE_PAGE = 0.9
 """Share of the page an image covers to be the page (a scan), not a picture on it."""
-MIN_BILEVEL_DPI = 150
-"""A bilevel scan coarser than this is still rendered at this resolution."""
+MIN_BILEVEL_DPI = 190
+"""A bilevel scan coarser than about 200 dpi is rendered at the asked resolution: at 150 dpi
+its letters are too small for Tesseract."""
 MIN_IMAGE_DPI = 50
 """Image dpi below this is taken as unset (many cameras write 1 or 72)."""
 
@@ -172,7 +173,7 @@ def render_dpi(pdf_page: pdfium.PdfPage, dpi: float) -> float:
     if meta.bits_per_pixel != 1 or not covers or right <= left:
         return dpi
     own = meta.width * 72 / (right - left)
-    return min(dpi, max(MIN_BILEVEL_DPI, own))
+    return min(dpi, own) if own >= MIN_BILEVEL_DPI else dpi
 
 
 def _read_image_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:

@@ -15,8 +15,8 @@ def _fax_pdf(mode: str, dpi: int) -> bytes:
 
 
 @pytest.mark.parametrize(("mode", "dpi", "expected"), [
-    ("1", 200, 200), ("1", 100, 150), ("1", 600, 300), ("L", 200, 300)])
-def test_a_bilevel_scan_is_rendered_at_its_own_resolution(mode, dpi, expected):
+    ("1", 200, 200), ("1", 240, 240), ("1", 150, 300), ("1", 600, 300), ("L", 200, 300)])
+def test_a_bilevel_scan_of_200_dpi_or_more_is_rendered_at_its_own_resolution(mode, dpi, expected):
     page = pdfium.PdfDocument(_fax_pdf(mode, dpi))[0]
     assert render_dpi(page, 300) == pytest.approx(expected, abs=1)
 
