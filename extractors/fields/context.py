@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog
 from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
-from extractors.fields.coordination import joined_name, registry_name
+from extractors.fields.coordination import joined_name, place_name, registry_name
 from extractors.fields.dates import DateMatch, find_dates
 from extractors.fields.labels import Label, find_labels
 from extractors.fields.language import language
@@ -86,9 +86,9 @@ UNIT_GLUED = re.compile(r"(?<=\S)(?:kr|kronor|sek)$")
 SENT_AT = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b.*\b(?:fran|fax|telefax)\b")
 """What follows a date that begins a fax header's line (folded): the time it was sent and the
 sender ("2024-01-19 14:32 FRÅN: REGION GÄVLEBORG FAX +46 26 …")."""
-DATELINE = re.compile(r"^\W{0,3}[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?,?\s+(?:den\s+)?$")
+DATELINE = re.compile(r"^\W{0,3}(?P<place>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?),?\s+(?:den\s+)?$")
 """What stands before the date of a letter's dateline, alone on its line: the place
-("Gävle 2024-03-08", "Umeå den 4 maj 2023")."""
+("Gävle 2024-03-08", "Umeå den 4 maj 2023"), a municipality's name (not "Justerat")."""
 RANGE_AFTER = re.compile(r"^\s*(?:[-–—]|till|t\.?o\.?m\.?)\s*")
 DECISION_HEADING = re.compile(
     r"(?:forslag till beslut|beslutsforslag|beslut|beslutet|[^\W\d_]+s beslut)\s*:?"
@@ -475,7 +475,8 @@ class DocumentContext:
         """A letter's dateline: the place and the date alone on a line ("Gävle 2024-03-08")."""
         line = self.flow.line_index(d.start)
         start, end = self.flow.line_span(line)
-        return bool(DATELINE.match(self.flow.text[start:d.start])) and \
+        place = DATELINE.match(self.flow.text[start:d.start])
+        return place is not None and place_name(place.group("place")) and \
             not self.flow.text[d.end:end].strip(" .") and \
             not any(lb.line == line for lb in self.labels)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from config.registry import Organisation, load_registry
 from extractors.fields.organisations import BARE_CONFIDENCE, Mention, choose, fuzzy_match
@@ -39,6 +39,8 @@ OCR_SPECK = re.compile(r"[a-zåäö]{1,2}|[^\w\s]+")
 municipality's name has a lower-case word of one or two letters."""
 NAME = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
 GENITIVE_CONFIDENCE = BARE_CONFIDENCE
+PLACE_SCORE = 80
+"""rapidfuzz ratio from which a dateline's word is a municipality's name OCR damaged."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,15 @@ def registry_name(name: str) -> Organisation | None:
     if folded.endswith("s") and not folded.endswith("ss"):
         return known.get(folded[:-1])
     return None
+
+
+def place_name(word: str) -> bool:
+    """A municipality's name as a place ("Gävle", "Umeå"), or as OCR damaged it ("Urneå")."""
+    if registry_name(word) is not None:
+        return True
+    folded = fold(word).replace("rn", "m")  # OCR's commonest confusion: "rn" for "m"
+    return len(folded) >= 4 and process.extractOne(
+        folded, _by_short_name().keys(), scorer=fuzz.ratio, score_cutoff=PLACE_SCORE) is not None
 
 
 def municipality_list(text: str, spans: Sequence[tuple[int, int]], mentions: list[Mention],

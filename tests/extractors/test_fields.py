@@ -1195,6 +1195,14 @@ def test_a_letters_dateline_wins_over_a_date_its_text_mentions(body: str):
     assert ex.confidence("document_date") >= 0.85
 
 
+def test_a_protocols_adjustment_date_is_no_dateline():
+    ex = extract_fields(text_doc(
+        "Region Gävleborg\nProtokollsutdrag\nRegionstyrelsens arbetsutskott\n"
+        "sammanträde 2023-11-07\nBeslut\nStatsbidraget fördelas enligt bilaga.\n"
+        "Justerat 2023-11-10\nUrneå 2023-11-08\n"))
+    assert ex.document_date == date(2023, 11, 8)  # OCR's "Urneå" is still Umeå, a place
+
+
 def test_a_print_date_in_the_footer_is_not_the_documents():
     ex = extract_fields(text_doc(
         "Region Gävleborg\nÅterrapportering 2024\nErhållet bidrag 960 000 kr\n"
