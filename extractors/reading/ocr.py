@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 LINE_OVERLAP = 0.5
 """Words share a line when their vertical centres are within this share of the line height."""
+TALL_WORD = 1.8
+"""A word this many times taller than the line it would join belongs to a line of its own."""
 OSD_MIN_WORDS = 8
 OSD_MAX_CONFIDENCE = 0.55
 """Orientation is checked only when the first pass reads fewer words than OSD_MIN_WORDS or
@@ -122,9 +124,11 @@ def group_lines(words: Iterable[Word]) -> list[Word]:
         if lines:
             # Specks ("'", "=") neither size a line nor place it.
             sized = [x for x in lines[-1] if any(c.isalnum() for c in x.text)] or lines[-1]
-            line_height = float(np.median([x.frame[3] - x.frame[1] for x in sized]))
-            # A tall word (a written digit) does not widen a line of several words.
-            reach = line_height if len(sized) > 1 else max(line_height, height)
+            line_height = max(x.frame[3] - x.frame[1] for x in sized)
+            # A word much taller than a line of several (a written digit reaching into the
+            # line above) does not widen it.
+            tall = len(sized) > 1 and height > TALL_WORD * line_height
+            reach = line_height if tall else max(line_height, height)
             if abs(centre - centres[-1]) <= LINE_OVERLAP * reach:
                 lines[-1].append(w)
                 sized = [x for x in lines[-1] if any(c.isalnum() for c in x.text)] or lines[-1]

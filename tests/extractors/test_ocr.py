@@ -63,6 +63,15 @@ def test_a_speck_does_not_split_the_line_it_stands_on():
     assert len({w.line for w in group_lines(words)}) == 1
 
 
+def test_a_word_ocr_boxed_flat_does_not_narrow_its_line():
+    words = [
+        Word("(återbetalas)", 1, (174.2, 193.4, 243.6, 194.2)),
+        Word("förbrukade", 1, (84.5, 193.4, 137.8, 206.4)), Word("Ej", 1, (75.1, 193.4, 82.6, 207.8)),
+        Word("medel", 1, (142.3, 192.2, 168.0, 212.6)), Word("175", 1, (316.8, 199.0, 332.4, 206.4)),
+    ]
+    assert len({w.line for w in group_lines(words)}) == 1
+
+
 def test_blank_image_reads_as_no_words():
     page = ocr_page(np.full((400, 300), 255, np.uint8), page=2, dpi=150)
     assert page.words == [] and page.number == 2 and page.quality == 0.0
