@@ -14,6 +14,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+"""The shared folder beside the checkout (contract, data, seeds)."""
 FD = "/usr/share/fonts/truetype/dejavu/"
 import os
 if not os.path.exists(FD + "DejaVuSans.ttf"):
@@ -25,10 +27,10 @@ for n, f in [("S", "DejaVuSans.ttf"), ("SB", "DejaVuSans-Bold.ttf"), ("R", "Deja
 W, H = A4
 
 REG = {}
-for r in csv.DictReader(open("/work/shared/data/scb_regions.csv", encoding="utf-8")):
+for r in csv.DictReader(open(SHARED / "data/scb_regions.csv", encoding="utf-8")):
     REG[r["region_code"]] = r["region_name"]
 MUN = {}
-for r in csv.DictReader(open("/work/shared/data/scb_municipalities.csv", encoding="utf-8")):
+for r in csv.DictReader(open(SHARED / "data/scb_municipalities.csv", encoding="utf-8")):
     MUN[r["municipality_code"]] = r["municipality_name"]
 
 ORGNR = {c: f"232100-0{100 + int(c) * 9 + 3:03d}" for c in REG}
