@@ -407,7 +407,10 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
         return not any(s <= m.start < e for s, e in excluded)
 
     hint = {"municipality": "municipality", "region": "region"}
-    for label in ctx.labels_for("organisation", "municipality", "region"):
+    # The surest label first: "Sökande organisation" over a fax header's "FRÅN:".
+    labels = sorted(ctx.labels_for("organisation", "municipality", "region"),
+                    key=lambda lb: (-lb.priority, lb.start))
+    for label in labels:
         found = [m for m in ctx.orgs if label.start <= m.start < label.value_end and usable(m)]
         prefer = hint.get(label.field)
         if found:

@@ -1195,6 +1195,16 @@ def test_a_letters_dateline_wins_over_a_date_its_text_mentions(body: str):
     assert ex.confidence("document_date") >= 0.85
 
 
+def test_the_applicant_label_wins_over_a_fax_headers_sender():
+    ex = extract_fields(text_doc(
+        "2023-05-08 08:47 FRAN: MALMO STAD SOF. FAX +46 40 34 10 00 Sid 1/1\n"
+        "REKVISITION\nStatsbidrag för pilotverksamhet i barnhälsovården\n"
+        "Sökande organisation Göteborgs Stad\nRekvirerat belopp, kronor 620 000 kr\n",
+        source="ocr", confidence=0.95))
+    assert ex.organisation.code == "1480"
+    assert raw(ex, "organisation") >= 0.9
+
+
 def test_a_protocols_adjustment_date_is_no_dateline():
     ex = extract_fields(text_doc(
         "Region Gävleborg\nProtokollsutdrag\nRegionstyrelsens arbetsutskott\n"
