@@ -158,6 +158,9 @@ class Reading:
     end: int
     certainty: float
     """How sure the parse and match are, before the words' OCR confidence."""
+    ocr_tolerant: bool = False
+    """The match allowed for OCR damage in its words (a program's name a letter or two off):
+    their OCR confidence, low because of that damage, does not lower the reading again."""
 
 
 class DocumentContext:
@@ -196,7 +199,7 @@ class DocumentContext:
         # short word ("av" in "redovisning av statsbidrag") near 0 when it is read right.
         deciding = [w for w in words if any(c.isdigit() for c in w.text)] or \
             [w for w in words if len(w.text.strip(".,:;")) >= 3] or words
-        word_confidence = min(w.confidence for w in deciding)
+        word_confidence = 1.0 if reading.ocr_tolerant else min(w.confidence for w in deciding)
         confidence = round(word_confidence * reading.certainty, 3)
         page = words[0].page
         same_page = [w for w in words if w.page == page]

@@ -271,7 +271,7 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
     out.record.program = program.value
     if program.hit:
         out.note("program", Reading(program.value, program.hit.start, program.hit.end,
-                                         program.confidence))
+                                    program.confidence, program.ocr_tolerant))
 
 
 TICK = re.compile(r"\s*(?:[\[(]\s*)?[xX☒✓✔■](?:\s*[\])])?\s+$")

@@ -1195,6 +1195,17 @@ def test_a_letters_dateline_wins_over_a_date_its_text_mentions(body: str):
     assert ex.confidence("document_date") >= 0.85
 
 
+def test_a_program_named_only_through_ocr_damage_is_not_lowered_again_by_its_ocr():
+    doc = text_doc("Ekonomisk redovisning av statsbidrag\nRegion Västmanland\n"
+                   "Statsbidrag för utökade hembesdksprogram 2024\n"
+                   "Erhållet bidrag (kr) 3 370 000\n", source="ocr", confidence=0.95)
+    page = doc.pages[0]
+    page.words[:] = [replace(w, confidence=0.5) if w.text == "hembesdksprogram" else w
+                     for w in page.words]
+    ex = extract_fields(doc)
+    assert ex.program == "hembesok" and raw(ex, "program") == 0.85
+
+
 def test_the_applicant_label_wins_over_a_fax_headers_sender():
     ex = extract_fields(text_doc(
         "2023-05-08 08:47 FRAN: MALMO STAD SOF. FAX +46 40 34 10 00 Sid 1/1\n"
