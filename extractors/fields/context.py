@@ -61,6 +61,9 @@ no row, and no end of the table."""
 COLUMN_GAP = 1.5
 """A gap between two words on a line wider than this many word heights separates columns:
 a number does not run on across it ("990 000      543 000" is two figures)."""
+ALIGNED_COLUMN_GAP = 1.0
+"""...or wider than this many where the word after it starts where a column starts on the
+line above or below: a long label ("Kommuner som regionen samverkar") narrows its row's gap."""
 ACTUAL_COLUMN = re.compile(r"\b(?:utfall\w*|faktisk\w*|redovisa\w*|forbruka\w*|kostnad\w*)")
 """A column header that names what was actually spent (as against "Budget")."""
 COST_CONTEXT = re.compile(r"\bkostnad")
@@ -220,12 +223,20 @@ class DocumentContext:
         """The flow text with a tab for each space that stands for a column gap, so amounts
         are read per column; offsets are those of ``flow.text``."""
         chars = list(self.flow.text)
-        spans = self.flow.word_spans
-        for (_, end, left), (start, _, right) in itertools.pairwise(spans):
+        gaps = []
+        for (_, end, left), (start, _, right) in itertools.pairwise(self.flow.word_spans):
             if start != end + 1 or chars[end] != " " or left.page != right.page:
                 continue
             height = max(left.frame[3] - left.frame[1], right.frame[3] - right.frame[1], 1.0)
-            if right.frame[0] - left.frame[2] > COLUMN_GAP * height:
+            gaps.append((end, right, (right.frame[0] - left.frame[2]) / height))
+        columns = {(right.page, self.flow.line_index(end), right.frame[0])
+                   for end, right, gap in gaps if gap > COLUMN_GAP}
+        for end, right, gap in gaps:
+            line = self.flow.line_index(end)
+            aligned = gap > ALIGNED_COLUMN_GAP and any(
+                page == right.page and abs(line - other) == 1 and abs(x - right.frame[0]) <= 2
+                for page, other, x in columns)
+            if gap > COLUMN_GAP or aligned:
                 chars[end] = "\t"
         for line in range(1, len(self.flow.lines)):
             if self.figure_wraps_into(line):

@@ -959,6 +959,22 @@ def test_a_faxed_forms_list_below_its_label_past_specks(rows: str, expected: lis
     assert codes(ex.collaborating_municipalities) == expected
 
 
+def test_a_long_label_that_narrows_its_rows_column_gap_still_wraps_beside_its_value():
+    """The label runs to x=237.5, the value starts at x=250 (a gap of 1.25 word heights):
+    narrow, but the value starts where the next row's value does."""
+    words = []
+    for i, (label, value) in enumerate([("Kommuner som regionen samverkar i", "Malmö, Lund,"),
+                                        ("med", "Helsingborg")]):
+        for column, text in ((56.0, label), (250.0, value)):
+            x = column
+            for token in text.split():
+                words.append(Word(token, 1, (x, 60 + i * LINE, x + CHAR * len(token),
+                                             70 + i * LINE), 1.0, i))
+                x += CHAR * (len(token) + 1)
+    ex = extract_fields(DocumentText([PageText(1, 595, 842, words, "text")], "application/pdf"))
+    assert codes(ex.collaborating_municipalities) == ["1280", "1281", "1283"]
+
+
 def test_a_name_the_value_column_wraps_over_two_lines_is_one_name():
     rows = [*PRINTOUT[:4],
             ("Kommuner som regionen samverkar", "Malmö, Lund, Östra"),
