@@ -55,9 +55,6 @@ class Classification:
     confidence: float
     hit: PhraseHit | None
     """The cue that weighed most, for evidence."""
-    ocr_tolerant: bool = False
-    """Read from words the match already knew to be OCR-damaged: their OCR confidence says
-    nothing more (extractors.fields.context.Reading.ocr_tolerant)."""
 
 
 @cache
@@ -235,12 +232,8 @@ def program(doc: Doc, title_end: int, catalog: ProgramCatalog | None = None) -> 
                     lambda h: FUZZY_WEIGHT if (h.start, h.end) in inexact else float(h.tokens),
                     title_end)
     if {h.key for h in [*exact, *fuzzy]} == {result.value}:
-        if exact:
-            return Classification(result.value, max(result.confidence, SOLE_PROGRAM_CONFIDENCE),
-                                  result.hit)
-        return Classification(result.value,
-                              max(result.confidence, SOLE_DAMAGED_PROGRAM_CONFIDENCE),
-                              result.hit, ocr_tolerant=True)
+        sole = SOLE_PROGRAM_CONFIDENCE if exact else SOLE_DAMAGED_PROGRAM_CONFIDENCE
+        return Classification(result.value, max(result.confidence, sole), result.hit)
     return result
 
 
@@ -256,7 +249,7 @@ program was right 406 times in 406."""
 SOLE_DAMAGED_PROGRAM_CONFIDENCE = 0.85
 """The same, where OCR damaged every mention by a letter or two ("hembeséksprogram"): 16 in
 16 on the labelled sets, 6 of them on c6, scored before this rule was looked at again. The
-damaged word's low OCR confidence does not lower it further: the match allowed for it."""
+damaged word's low OCR confidence does not lower it further (Reading.ocr_tolerant)."""
 RESEMBLANCE_SCORE = 60
 RESEMBLANCE_MARGIN = 10
 """A line resembles a program's name (rapidfuzz partial ratio) from this score, and by this

@@ -264,14 +264,14 @@ def read_type_and_program(ctx: DocumentContext, out: Draft) -> None:
     out.record.document_type = kind.value
     if kind.hit:
         out.note("document_type", Reading(kind.value, kind.hit.start, kind.hit.end,
-                                               kind.confidence))
+                                          kind.confidence, ocr_tolerant=True))
     program = _ticked_program(ctx) or classify.program(ctx.doc, ctx.title_end, ctx.catalog)
     if program.value is None and kind.value in GRANT_DOCUMENTS:
         program = classify.resembling_program(ctx.flow.text, ctx.catalog)
     out.record.program = program.value
     if program.hit:
         out.note("program", Reading(program.value, program.hit.start, program.hit.end,
-                                    program.confidence, program.ocr_tolerant))
+                                    program.confidence, ocr_tolerant=True))
 
 
 TICK = re.compile(r"\s*(?:[\[(]\s*)?[xX☒✓✔■](?:\s*[\])])?\s+$")

@@ -127,4 +127,3 @@ def test_a_program_named_only_through_ocr_damage_and_by_no_rival():
     text = "Ekonomisk redovisning av statsbidrag\nStatsbidrag Utökade hembeséksprogram inom barnhälsovården\n"
     result = classify.program(parse(text), 0)
     assert result.value == "hembesok" and 0.8 <= result.confidence < 0.95
-    assert result.ocr_tolerant

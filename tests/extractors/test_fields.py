@@ -1243,12 +1243,16 @@ def test_a_print_date_in_the_footer_is_not_the_documents():
     assert ex.document_date == date(2025, 1, 14)
 
 
-def test_a_short_word_read_unsurely_does_not_decide_a_phrases_confidence():
+@pytest.mark.parametrize("unsure", ["av", "statsbidrag"])
+def test_a_short_word_or_a_long_cue_word_read_unsurely_does_not_lower_the_type(unsure: str):
+    """Tesseract scores a short word ("av") near 0 when it is read right, and a long cue word
+    under a stamp; a long word that folds to the cue letter for letter is right whatever the
+    score (10 of 10 such readings on the labelled sets)."""
     doc = text_doc("Ekonomisk redovisning av statsbidrag\nRegion Västmanland\n"
                    "Erhållet bidrag (kr) 3 370 000\nFörbrukat bidrag (kr) 3 045 200\n",
                    source="ocr", confidence=0.9)
     page = doc.pages[0]
-    page.words[:] = [replace(w, confidence=0.0) if w.text == "av" else w for w in page.words]
+    page.words[:] = [replace(w, confidence=0.0) if w.text == unsure else w for w in page.words]
     ex = extract_fields(doc)
     assert ex.document_type == "return_report"
-    assert next(e for e in ex.evidence if e.field == "document_type").word_confidence == 0.9
+    assert raw(ex, "document_type") >= 0.9
