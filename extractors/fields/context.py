@@ -90,7 +90,7 @@ it: on the labelled sets every such reading under 0.6 OCR confidence (10 of 10: 
 UNIT_WORDS = {"kr", "kr.", "kronor", "sek", ":-"}
 UNIT_GLUED = re.compile(r"(?<=\S)(?:kr|kronor|sek)$")
 """A currency unit after a form's value, or glued to it by OCR ("Okr")."""
-SENT_AT = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b.*\b(?:fran|fax|telefax)\b")
+SENT_AT = re.compile(r"^[\s-]*\d{1,2}[:.]\d{2}\b.*\b(?:fran|fax|telefax)\b")
 """What follows a date that begins a fax header's line (folded): the time it was sent and the
 sender ("2024-01-19 14:32 FRÅN: REGION GÄVLEBORG FAX +46 26 …")."""
 DATELINE = re.compile(r"^\W{0,3}(?P<place>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?),?\s+(?:den\s+)?$")
@@ -480,8 +480,7 @@ class DocumentContext:
         the line above that stands over it ("INKOM" over "2024-03-04")."""
         if STAMP_WORDS.search(before) or SENT_WORDS.search(before):
             return True
-        line_end = self.flow.line_span(line)[1]
-        if not before.strip() and SENT_AT.match(fold(self.flow.text[d.end:line_end])):
+        if not before.strip() and self.is_fax_header(line):
             return True
         words = self.flow.words_in(d.start, d.end)
         if not words or line == 0:
@@ -492,6 +491,13 @@ class DocumentContext:
             and w.frame[0] < x1 and w.frame[2] > x0
             for w in self.flow.lines[line - 1].words
         )
+
+    def is_fax_header(self, line: int) -> bool:
+        """A fax machine's header line: a date and a time, then the sender ("2024-01-19 14:32
+        FRÅN: REGION GAVLEBORG FAX +46 …"); its "FRÅN:" names a machine, not a field."""
+        start, end = self.flow.line_span(line)
+        return any(start <= d.start < end and not self.flow.text[start:d.start].strip()
+                   and SENT_AT.match(fold(self.flow.text[d.end:end])) for d in self.dates)
 
     def is_dateline(self, d: DateMatch) -> bool:
         """A letter's dateline: the place and the date alone on a line ("Gävle 2024-03-08")."""

@@ -404,12 +404,13 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
     excluded = ctx.collaborating_spans()
 
     def usable(m: Mention) -> bool:
-        return not any(s <= m.start < e for s, e in excluded)
+        return not any(s <= m.start < e for s, e in excluded) and \
+            not ctx.is_fax_header(ctx.flow.line_index(m.start))
 
     hint = {"municipality": "municipality", "region": "region"}
     # The surest label first: "Sökande organisation" over a fax header's "FRÅN:".
-    labels = sorted(ctx.labels_for("organisation", "municipality", "region"),
-                    key=lambda lb: (-lb.priority, lb.start))
+    labels = sorted((lb for lb in ctx.labels_for("organisation", "municipality", "region")
+                     if not ctx.is_fax_header(lb.line)), key=lambda lb: (-lb.priority, lb.start))
     for label in labels:
         found = [m for m in ctx.orgs if label.start <= m.start < label.value_end and usable(m)]
         prefer = hint.get(label.field)

@@ -1188,6 +1188,8 @@ def test_a_share_whose_label_wraps_after_it_with_the_unit_is_sure():
      "REKVISITION\nRekvirerat belopp, kronor 850 000 kr\nGävle 2024-01-18\n", date(2024, 1, 18)),
     ("2024-01-19 14:32 FRAN: RVN HALSO SJUKV +46 611 80 19 96 Sad 1/1\nRegion Gävleborg\n"
      "REKVISITION\nRekvirerat belopp, kronor 850 000 kr\nGävle 2024-01-18\n", date(2024, 1, 18)),
+    ("2024-01-19-14:32 FRAN: REGION GAVLEBORG FAX +46 26 15 19 90\nRegion Gävleborg\n"
+     "REKVISITION\nRekvirerat belopp, kronor 850 000 kr\nGävle 2024-01-18\n", date(2024, 1, 18)),
 ])
 def test_a_fax_headers_date_is_not_the_documents(text: str, expected: date):
     assert extract_fields(text_doc(text)).document_date == expected
@@ -1215,6 +1217,15 @@ def test_a_program_named_only_through_ocr_damage_is_not_lowered_again_by_its_ocr
                      for w in page.words]
     ex = extract_fields(doc)
     assert ex.program == "hembesok" and raw(ex, "program") == 0.85
+
+
+def test_a_fax_headers_sender_is_no_organisation_label():
+    ex = extract_fields(text_doc(
+        "2025-01-17 08:12 FRAN: REGION GAVLEBORG FAX +46 26 15 19 90 Sid 1/2\n"
+        "Region Gävleborg Diarienummer RS 2024/1234\nÅterrapportering - ekonomisk redovisning\n"
+        "Erhållet statsbidrag 1 890 000 kr\n", source="ocr", confidence=0.95))
+    assert ex.organisation.code == "21"
+    assert next(e for e in ex.evidence if e.field == "organisation").text == "Region Gävleborg"
 
 
 def test_the_applicant_label_wins_over_a_fax_headers_sender():
