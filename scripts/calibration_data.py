@@ -14,6 +14,7 @@ import pickle
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -35,6 +36,7 @@ class Labelled:
     text: DocumentText
 
 
+@cache
 def _reader_version() -> str:
     """A digest of the page reader's source: a cached text is stale once the reader changes."""
     digest = hashlib.sha256()

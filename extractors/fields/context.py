@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -62,8 +63,10 @@ COLUMN_GAP = 1.5
 """A gap between two words on a line wider than this many word heights separates columns:
 a number does not run on across it ("990 000      543 000" is two figures)."""
 ALIGNED_COLUMN_GAP = 1.0
-"""...or wider than this many where the word after it starts where a column starts on the
-line above or below: a long label ("Kommuner som regionen samverkar") narrows its row's gap."""
+ALIGNED_X = 2.0
+"""...or wider than this many where the word after it starts (within ALIGNED_X points) where
+a column starts on the line above or below: a long label ("Kommuner som regionen
+samverkar") narrows its row's gap."""
 ACTUAL_COLUMN = re.compile(r"\b(?:utfall\w*|faktisk\w*|redovisa\w*|forbruka\w*|kostnad\w*)")
 """A column header that names what was actually spent (as against "Budget")."""
 COST_CONTEXT = re.compile(r"\bkostnad")
@@ -236,14 +239,16 @@ class DocumentContext:
             if start != end + 1 or chars[end] != " " or left.page != right.page:
                 continue
             height = max(left.frame[3] - left.frame[1], right.frame[3] - right.frame[1], 1.0)
-            gaps.append((end, right, (right.frame[0] - left.frame[2]) / height))
-        columns = {(right.page, self.flow.line_index(end), right.frame[0])
-                   for end, right, gap in gaps if gap > COLUMN_GAP}
-        for end, right, gap in gaps:
-            line = self.flow.line_index(end)
+            gaps.append((end, self.flow.line_index(end), right.frame[0],
+                         (right.frame[0] - left.frame[2]) / height))
+        columns: dict[int, list[float]] = {}  # line → where its columns start
+        for _, line, x, gap in gaps:
+            if gap > COLUMN_GAP:
+                columns.setdefault(line, []).append(x)
+        for end, line, x, gap in gaps:
             aligned = gap > ALIGNED_COLUMN_GAP and any(
-                page == right.page and abs(line - other) == 1 and abs(x - right.frame[0]) <= 2
-                for page, other, x in columns)
+                abs(x - other) <= ALIGNED_X for near in (line - 1, line + 1)
+                for other in columns.get(near, ()))
             if gap > COLUMN_GAP or aligned:
                 chars[end] = "\t"
         for line in range(1, len(self.flow.lines)):
@@ -495,9 +500,18 @@ class DocumentContext:
     def is_fax_header(self, line: int) -> bool:
         """A fax machine's header line: a date and a time, then the sender ("2024-01-19 14:32
         FRÅN: REGION GAVLEBORG FAX +46 …"); its "FRÅN:" names a machine, not a field."""
-        start, end = self.flow.line_span(line)
-        return any(start <= d.start < end and not self.flow.text[start:d.start].strip()
-                   and SENT_AT.match(fold(self.flow.text[d.end:end])) for d in self.dates)
+        return line in self._fax_header_lines
+
+    @cached_property
+    def _fax_header_lines(self) -> frozenset[int]:
+        found = set()
+        for d in self.dates:
+            line = self.flow.line_index(d.start)
+            start, end = self.flow.line_span(line)
+            if not self.flow.text[start:d.start].strip() and \
+                    SENT_AT.match(fold(self.flow.text[d.end:end])):
+                found.add(line)
+        return frozenset(found)
 
     def is_dateline(self, d: DateMatch) -> bool:
         """A letter's dateline: the place and the date alone on a line ("Gävle 2024-03-08")."""
@@ -555,7 +569,7 @@ class DocumentContext:
         if first is None:
             return False
         at = start + first.start()
-        last = text.split()[-1] if text.split() else ""
+        last = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
         return self.flow.text[at].islower() or any(m.start == at for m in self.orgs) or \
             registry_name(first.group(0)) is not None or \
             joined_name(last, first.group(0)) is not None
@@ -705,14 +719,19 @@ class DocumentContext:
             return None
         rows: list[list[AmountMatch]] = []
         while line >= 0 and lines[line].page == page - 1:
-            text = fold(lines[line].text)
-            if not (SUB_ROW.match(text) or SPECK_LINE.fullmatch(text)):
+            if not self.no_row(line):
                 amounts = self.row_amounts(line)
                 if len(amounts) != columns:
                     break
                 rows.append(amounts)
             line -= 1
         return (rows[::-1], line) if rows else None
+
+    def no_row(self, line: int) -> bool:
+        """A line among a table's rows that is no row of its own: a "varav" row itemising the
+        row above, or specks OCR took for letters."""
+        text = fold(self.flow.lines[line].text)
+        return bool(SUB_ROW.match(text) or SPECK_LINE.fullmatch(text))
 
     def clean_figure(self, a: AmountMatch) -> bool:
         """Whether a figure reads surely enough to call a table's sum wrong: digits grouped

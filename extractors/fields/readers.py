@@ -27,9 +27,7 @@ from extractors.fields.context import (
     SHARE_LINE,
     SHARE_PARTY,
     SHARE_WORDS,
-    SPECK_LINE,
     STACKED_SHARE,
-    SUB_ROW,
     TITLE_LINES,
     TOTAL_WORDS,
     WRAPPED_COLLABORATING,
@@ -165,10 +163,10 @@ def _requested_from_text(ctx: DocumentContext) -> Reading | None:
             return Reading(a.amount, a.start, a.end, certainty)
     # The requisition's one amount is what it asks for, unless its own clause says it is
     # another's ("fördelningslista (tilldelat) 1 120 000 kr" beside a blank requested row).
-    own = [a for a in with_unit if role_of(ctx.folded, ctx.clause(ctx.folded, a.start, a.end),
-                                           a.start, a.end, REPORT_FIELDS) is None]
-    if len({a.amount.value for a in own}) == 1 and len(own) == len(with_unit):
-        a = own[0]
+    if len({a.amount.value for a in with_unit}) == 1 and not any(
+            role_of(ctx.folded, ctx.clause(ctx.folded, a.start, a.end), a.start, a.end,
+                    REPORT_FIELDS) for a in with_unit):
+        a = with_unit[0]
         return Reading(a.amount, a.start, a.end, weights["requested_only_amount"])
     return None
 
@@ -239,19 +237,18 @@ def read_date(ctx: DocumentContext, out: Draft) -> None:
             if on_line and not ctx.is_period_or_deadline(d):
                 labelled.append(Reading(d.date, d.start, d.end, 1.0 if d.exact else 0.75))
                 break
+    if labelled:
+        out.write("document_date", labelled[0])
+        return
     others = [d for d in ctx.dates if not ctx.is_period_or_deadline(d)]
     datelines = [d for d in others if ctx.is_dateline(d)]
-    if labelled:
-        reading = labelled[0]
-    elif datelines:
+    if datelines:
         d = datelines[0]
-        reading = Reading(d.date, d.start, d.end, DATELINE_CERTAINTY if d.exact else 0.7)
+        out.write("document_date",
+                  Reading(d.date, d.start, d.end, DATELINE_CERTAINTY if d.exact else 0.7))
     elif others:
         d = others[0]
-        reading = Reading(d.date, d.start, d.end, 0.7 if d.exact else 0.5)
-    else:
-        return
-    out.write("document_date", reading)
+        out.write("document_date", Reading(d.date, d.start, d.end, 0.7 if d.exact else 0.5))
 
 
 DATELINE_CERTAINTY = 0.9
@@ -642,8 +639,7 @@ def _rows_above(ctx: DocumentContext, total_line: int,
     subtotals: set[int] = set()
     line = total_line - 1
     while line >= 0:
-        text = fold(ctx.flow.lines[line].text)
-        if SUB_ROW.match(text) or SPECK_LINE.fullmatch(text) or _wrapped_label(ctx, line):
+        if ctx.no_row(line) or _wrapped_label(ctx, line):
             line -= 1
             continue
         subtotal = _is_total(ctx.flow.lines[line].text)
@@ -670,8 +666,7 @@ def _above_group(ctx: DocumentContext, line: int, width: int) -> int:
     """The line above a subtotal's group: past its rows and, where another row or subtotal
     stands above it, its heading."""
     def is_row(i: int) -> bool:
-        text = fold(ctx.flow.lines[i].text)
-        return bool(SUB_ROW.match(text) or SPECK_LINE.fullmatch(text)) or \
+        return ctx.no_row(i) or \
             len(ctx.row_amounts(i, total=_is_total(ctx.flow.lines[i].text))) == width
 
     while line >= 0 and is_row(line) and not _is_total(ctx.flow.lines[line].text):

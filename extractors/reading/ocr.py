@@ -11,8 +11,8 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from dataclasses import replace
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 import numpy as np
 import pytesseract
@@ -106,6 +106,11 @@ def _points(box: tuple[float, float, float, float], points_per_px: float) -> BBo
             box[2] * points_per_px, box[3] * points_per_px)
 
 
+def _sized(line: list[Word]) -> list[Word]:
+    """The words that size and place a line: specks ("'", "=") do neither."""
+    return [w for w in line if any(c.isalnum() for c in w.text)] or line
+
+
 def group_lines(words: Iterable[Word]) -> list[Word]:
     """Line indices for OCR words by geometry, top to bottom, left to right within a line.
 
@@ -122,8 +127,7 @@ def group_lines(words: Iterable[Word]) -> list[Word]:
         centre = (w.frame[1] + w.frame[3]) / 2
         height = w.frame[3] - w.frame[1]
         if lines:
-            # Specks ("'", "=") neither size a line nor place it.
-            sized = [x for x in lines[-1] if any(c.isalnum() for c in x.text)] or lines[-1]
+            sized = _sized(lines[-1])
             line_height = max(x.frame[3] - x.frame[1] for x in sized)
             # A word much taller than a line of several (a written digit reaching into the
             # line above) does not widen it.
@@ -131,8 +135,8 @@ def group_lines(words: Iterable[Word]) -> list[Word]:
             reach = line_height if tall else max(line_height, height)
             if abs(centre - centres[-1]) <= LINE_OVERLAP * reach:
                 lines[-1].append(w)
-                sized = [x for x in lines[-1] if any(c.isalnum() for c in x.text)] or lines[-1]
-                centres[-1] = float(np.mean([(x.frame[1] + x.frame[3]) / 2 for x in sized]))
+                centres[-1] = float(np.mean([(x.frame[1] + x.frame[3]) / 2
+                                             for x in _sized(lines[-1])]))
                 continue
         lines.append([w])
         centres.append(centre)

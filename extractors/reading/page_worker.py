@@ -163,11 +163,15 @@ def render_dpi(pdf_page: pdfium.PdfPage, dpi: float) -> float:
     image (a fax, a black-and-white scan) at its own resolution where that is lower.
     Scaling up a 1-bit image adds no detail, only grey rims, and the rims of its table
     rules outlive rule removal as faint lines over which Tesseract loses whole rows."""
-    images = list(pdf_page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,), max_depth=1))
-    if len(images) != 1:
+    try:
+        images = list(pdf_page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,),
+                                           max_depth=1))
+        if len(images) != 1:
+            return dpi
+        meta = images[0].get_metadata()
+        left, bottom, right, top = images[0].get_bounds()
+    except pdfium.PdfiumError:  # an image whose header pdfium cannot read: render as asked
         return dpi
-    meta = images[0].get_metadata()
-    left, bottom, right, top = images[0].get_bounds()
     page_w, page_h = pdf_page.get_size()
     covers = (right - left) * (top - bottom) >= WHOLE_PAGE * page_w * page_h
     if meta.bits_per_pixel != 1 or not covers or right <= left:

@@ -155,7 +155,7 @@ def _text_sized(mask: np.ndarray) -> np.ndarray:
     """``mask`` without ink too large to be letters or words: a photographed page's dark
     edges and the desk beside them, frames and long rules, which lie at their own angle."""
     h, w = mask.shape
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     large = (stats[:, cv2.CC_STAT_HEIGHT] > TEXT_MAX_HEIGHT * h) | \
         (stats[:, cv2.CC_STAT_WIDTH] > TEXT_MAX_WIDTH * w)
     large[0] = True  # the background

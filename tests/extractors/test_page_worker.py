@@ -20,3 +20,15 @@ def test_a_bilevel_scan_of_200_dpi_or_more_is_rendered_at_its_own_resolution(mod
     page = pdfium.PdfDocument(_fax_pdf(mode, dpi))[0]
     assert render_dpi(page, 300) == pytest.approx(expected, abs=1)
 
+
+
+def test_a_scan_whose_image_header_cannot_be_read_is_rendered_as_asked():
+    class Unreadable:
+        def get_metadata(self):
+            raise pdfium.PdfiumError("Failed to get image metadata.")
+
+    class Page:
+        def get_objects(self, filter, max_depth):
+            return iter([Unreadable()])
+
+    assert render_dpi(Page(), 300) == 300
