@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from extractors.model import Word
+from extractors.reading.form_fields import annotation_words
 
 LINE_TOLERANCE = 3.0
 """Words whose tops are within this many points belong to the same line."""
@@ -26,10 +27,11 @@ def assign_lines(words: Iterable[Word]) -> list[Word]:
 
 
 def page_words(page, number: int) -> list[Word]:
-    """The text layer of one pdfplumber page as words with line indices."""
+    """The text layer of one pdfplumber page, with the values filled into its form, as words
+    with line indices."""
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
-    words = (
+    words = [
         Word(w["text"], number, (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])))
         for w in raw
-    )
-    return assign_lines(words)
+    ]
+    return assign_lines(words + annotation_words(page, number, words))
