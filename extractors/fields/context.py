@@ -96,6 +96,10 @@ UNIT_GLUED = re.compile(r"(?<=\S)(?:kr|kronor|sek)$")
 SENT_AT = re.compile(r"^[\s-]*\d{1,2}[:.]\d{2}\b.*\b(?:fran|fax|telefax)\b")
 """What follows a date that begins a fax header's line (folded): the time it was sent and the
 sender ("2024-01-19 14:32 FRÅN: REGION GÄVLEBORG FAX +46 26 …")."""
+CLOCK_AFTER = re.compile(r"\s*(?:kl\.?\s*)?\d{1,2}:\d{2}\b")
+"""A clock time right after a date that begins its line: a timestamp a machine printed (a
+browser's or mail program's print header "2023-10-18 07:58 E-post – …", a log line), the day
+the page was printed or sent, not written."""
 DATELINE = re.compile(r"^\W{0,3}(?P<place>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?),?\s+(?:den\s+)?$")
 """What stands before the date of a letter's dateline, alone on its line: the place
 ("Gävle 2024-03-08", "Umeå den 4 maj 2023"), a municipality's name (not "Justerat")."""
@@ -424,9 +428,19 @@ class DocumentContext:
         config/language.toml's zero values."""
         if label.field not in ZERO_VALUE_FIELDS:
             return None
-        value = self.flow.text[label.end:label.value_end]
-        words = list(re.finditer(r"[^\s()]+", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()),
-                                                     value)))
+        words = self._value_words(label.end, label.value_end)
+        start = label.end
+        if all(fold(w.group()) in language().label_filler for w in words):
+            # a stacked form: the value alone on the line below ("Ej förbrukat bidrag (kr)"
+            # over "0")
+            below = label.line + 1
+            if label.value_end != self.flow.line_span(label.line)[1] or \
+                    below >= len(self.flow.lines) or any(lb.line == below for lb in self.labels):
+                return None
+            start, end = self.flow.line_span(below)
+            words = self._value_words(start, end)
+            if len(words) > 2 or (len(words) == 2 and fold(words[1].group()) not in UNIT_WORDS):
+                return None
         if not words:
             return None
         last = words[-1]
@@ -435,9 +449,13 @@ class DocumentContext:
         token = UNIT_GLUED.sub("", fold(last.group().strip(".,;:")))  # "Okr" as OCR joins it
         if token not in language().zero_values:
             return None
-        start = label.end + last.start()
-        return Reading(Amount(0), start, label.end + last.end(),
+        return Reading(Amount(0), start + last.start(), start + last.end(),
                        language().confidence["zero_statement"])
+
+    def _value_words(self, start: int, end: int) -> list[re.Match[str]]:
+        """The words of a value, a unit in brackets aside, as matches within ``start:end``."""
+        value = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), self.flow.text[start:end])
+        return list(re.finditer(r"[^\s()]+", value))
 
     def sentence_before(self, offset: int, limit: int = 300) -> str:
         start = max(0, offset - limit)
@@ -481,11 +499,13 @@ class DocumentContext:
 
     def is_stamped(self, d: DateMatch, line: int, before: str) -> bool:
         """A date in a received stamp, a fax header or a print footer: after a stamp's, fax's
-        or printer's word on its line, beginning a fax header's line, or under a stamp word on
+        or printer's word on its line, beginning a fax header's line or a printed timestamp's
+        ("2023-10-18 07:58"), or under a stamp word on
         the line above that stands over it ("INKOM" over "2024-03-04")."""
         if STAMP_WORDS.search(before) or SENT_WORDS.search(before):
             return True
-        if not before.strip() and self.is_fax_header(line):
+        if not before.strip() and (self.is_fax_header(line)
+                                   or CLOCK_AFTER.match(self.flow.text[d.end:d.end + 12])):
             return True
         words = self.flow.words_in(d.start, d.end)
         if not words or line == 0:

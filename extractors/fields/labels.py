@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.fields.language import language
 from extractors.fields.layout import Flow
@@ -71,7 +71,7 @@ def find_labels(doc: Doc, flow: Flow,
     """
     priorities = _priorities()
     found: list[tuple[str, str, int, int, int]] = []
-    for hit in _phrases().find(doc):
+    for hit in _phrases().find(doc, keep=lambda span: _may_label(flow, span)):
         if any(s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end)
                for s, e in names):
             continue
@@ -102,6 +102,23 @@ def find_labels(doc: Doc, flow: Flow,
         labels.append(Label(field, phrase, priority if exact else 0.5, line, start, end,
                             value_end, exact))
     return labels
+
+
+@cache
+def _sentence_phrases() -> frozenset[str]:
+    return frozenset(fold(p) for p in language().sentence_labels)
+
+
+def _may_label(flow: Flow, span: Span) -> bool:
+    """Whether a phrase stands where a label may: so that "belopp (kr)" inside "Rekvirerat
+    belopp (kr)" does not, as the longer match, hide the label that begins the line."""
+    if fold(span.text) in _sentence_phrases():
+        return True
+    line_start, line_end = flow.line_span(flow.line_index(span.start_char))
+    if span.end_char > line_end:
+        return True
+    after = flow.text[span.end_char:line_end]
+    return bool(re.match(r"\s*:", after) or NOISE_PREFIX.match(flow.text[line_start:span.start_char]))
 
 
 def _continues_sentence(flow: Flow, line: int) -> bool:

@@ -50,6 +50,11 @@ DATE_YEAR = "grant year from date"
 """The source of a grant year taken from the document's date, not read as a year."""
 GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
 """Documents that are about one program's grant, whether or not OCR left its name legible."""
+PERCENT_UNIT = re.compile(r"\((?:%|96|%6|0/0|o/o)\)")
+"""A label's "(%)", also as OCR reads it: "(96)", "(%6)"."""
+POSTCODE_BEFORE = re.compile(r"\b(?:SE-?\s?)?\d{3}\s?\d{2}\s*$")
+"""A postcode right before a place name: a postal address's town ("302 43 Halmstad"), the
+place a sender or supplier has its box, not the organisation the document is from."""
 OWN_AMOUNT = {"requisition": "requested", "decision": "decided"}
 """The field a bare "Belopp" label gives, per document type."""
 
@@ -82,10 +87,12 @@ class Draft:
 
 
 def read_labelled_amounts(ctx: DocumentContext, out: Draft) -> None:
-    """Amounts after their labels; of two labels for one field the one of higher priority.
+    """Amounts after their labels; of two labels for one field the one of higher priority,
+    of two as high the surer reading (a clean "580 000 kr" over OCR's "3580 000 kr" where a
+    box's edge became a digit).
     A return report's labels count only in a return report; a bare "Belopp" is the
     requisition's requested or the decision's decided amount."""
-    chosen: dict[str, tuple[float, Reading]] = {}
+    chosen: dict[str, tuple[float, float, Reading]] = {}
     kind = out.record.document_type
     for label in ctx.labels_for(*AMOUNT_FIELDS, "amount"):
         field = label.field
@@ -99,9 +106,9 @@ def read_labelled_amounts(ctx: DocumentContext, out: Draft) -> None:
         if reading is None:
             continue
         best = chosen.get(field)
-        if best is None or label.priority > best[0]:
-            chosen[field] = (label.priority, reading)
-    for field, (_, reading) in chosen.items():
+        if best is None or (label.priority, reading.certainty) > best[:2]:
+            chosen[field] = (label.priority, reading.certainty, reading)
+    for field, (_, _, reading) in chosen.items():
         out.write(f"amounts.{field}", reading)
 
 
@@ -401,8 +408,10 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
     excluded = ctx.collaborating_spans()
 
     def usable(m: Mention) -> bool:
+        line_start, _ = ctx.flow.line_span(ctx.flow.line_index(m.start))
         return not any(s <= m.start < e for s, e in excluded) and \
-            not ctx.is_fax_header(ctx.flow.line_index(m.start))
+            not ctx.is_fax_header(ctx.flow.line_index(m.start)) and \
+            not POSTCODE_BEFORE.search(ctx.flow.text[line_start:m.start])
 
     hint = {"municipality": "municipality", "region": "region"}
     # The surest label first: "Sökande organisation" over a fax header's "FRÅN:".
@@ -521,7 +530,7 @@ def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
             continue
         m = BARE_SHARE.search(folded, cue.end(), end)
         if m is None and i + 1 < len(ctx.flow.lines) and \
-                not re.search(r"\d", folded[cue.end():end]):
+                not re.search(r"\d", PERCENT_UNIT.sub("", folded[cue.end():end])):
             below_start, below_end = ctx.flow.line_span(i + 1)
             m = STACKED_SHARE.fullmatch(folded, below_start, below_end)
         if m and 0 <= int(m.group("num")) <= 100:
@@ -530,7 +539,8 @@ def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
                 below_start, below_end = ctx.flow.line_span(i + 1)
                 if not re.search(r"\d", folded[below_start:below_end]):
                     label += folded[below_start:below_end]  # "kommunal 35\nverksamhet (%)"
-            certainty = 0.9 if re.search(r"%|\bprocent\b", label) else 0.5
+            certainty = 0.9 if re.search(r"%|\bprocent\b", label) or PERCENT_UNIT.search(label) \
+                else 0.5
             return Reading(float(m.group("num")), m.start("num"), m.end("num"), certainty)
     return None
 

@@ -30,6 +30,8 @@ MIN_TEXT_WORDS = 5
 scan) is OCR'd as well."""
 WHOLE_PAGE = 0.9
 """Share of the page an image covers to be the page (a scan), not a picture on it."""
+HIDDEN_SHARE = 0.1
+"""Visible text a scanner's layer may come with (a page number or note typed on afterwards)."""
 MIN_BILEVEL_DPI = 190
 """A bilevel scan coarser than about 200 dpi is rendered at the asked resolution: at 150 dpi
 its letters are too small for Tesseract."""
@@ -137,7 +139,9 @@ def _read_pdf_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
         except Exception as exc:  # pdfminer on a damaged file; pdfium may still render it
             log.info("text layer unreadable path=%s page=%s error=%r", task.path, number, exc)
         quality = text_quality(w.text for w in words)
-    if words and quality >= task.min_text_quality and (len(words) >= MIN_TEXT_WORDS or not has_images):
+        scanners = bool(words) and has_images and scanner_text_layer(doc.render_pdf(), task.index)
+    if words and not scanners and quality >= task.min_text_quality and \
+            (len(words) >= MIN_TEXT_WORDS or not has_images):
         return PageText(number, width, height, words, "text", round(quality, 3))
 
     with watch.time("render"):
@@ -153,9 +157,40 @@ def _read_pdf_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
     ocr = ocr_page(np.ascontiguousarray(gray), page=number, dpi=dpi,
                    languages=task.languages, deadline=seconds_left, watch=watch)
     ocr.width, ocr.height = page_w, page_h
-    if words and quality * 0.9 > ocr.quality:
+    layer_reads_better = ocr.quality < task.min_text_quality <= quality if scanners \
+        else quality * 0.9 > ocr.quality
+    if words and layer_reads_better:
         return PageText(number, width, height, words, "text", round(quality, 3))
     return ocr
+
+
+def scanner_text_layer(pdf: pdfium.PdfDocument, index: int) -> bool:
+    """Whether a scanned page's text is a scanner's own OCR: drawn invisible (render mode 3)
+    or beneath the page's image. Such a layer is read by an unknown engine and may have lost
+    lines or split words ("R egion Got land") while every word still looks like Swedish, so
+    the page is read from its image, as other scans are; the layer stands only where that
+    reads much worse."""
+    page = pdf[index]
+    try:
+        page_w, page_h = page.get_size()
+        covering: list[int] = []
+        texts: list[tuple[int, int]] = []
+        for order, obj in enumerate(page.get_objects(max_depth=2)):
+            if obj.type == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+                left, bottom, right, top = obj.get_bounds()
+                if (right - left) * (top - bottom) >= WHOLE_PAGE * page_w * page_h:
+                    covering.append(order)
+            elif obj.type == pdfium_raw.FPDF_PAGEOBJ_TEXT:
+                texts.append((order, pdfium_raw.FPDFTextObj_GetTextRenderMode(obj.raw)))
+        if not covering or not texts:
+            return False
+        shown = sum(mode != pdfium_raw.FPDF_TEXTRENDERMODE_INVISIBLE and order > covering[-1]
+                    for order, mode in texts)
+        return shown <= HIDDEN_SHARE * len(texts)
+    except pdfium.PdfiumError:
+        return False
+    finally:
+        page.close()
 
 
 def render_dpi(pdf_page: pdfium.PdfPage, dpi: float) -> float:

@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 
 from config.calibration import review_threshold
+from config.programs import default_programs
 from extractors.fields import extract_fields
+from extractors.fields.context import DocumentContext
 from extractors.model import Amount, DocumentText, Extraction, PageText, Word
 from extractors.reading.ocr import group_lines
 
@@ -1267,3 +1269,81 @@ def test_a_short_word_or_a_long_cue_word_read_unsurely_does_not_lower_the_type(u
     ex = extract_fields(doc)
     assert ex.document_type == "return_report"
     assert raw(ex, "document_type") >= 0.9
+
+
+@pytest.mark.parametrize("label", ["Rekvirerat belopp (kr)", "Sökt belopp (kr)"])
+def test_a_stacked_forms_label_that_ends_in_a_bare_amount_label_still_reads_its_value(label):
+    """"belopp (kr)" inside "Sökt belopp (kr)" is the longer phrase match, but it is not
+    where a label stands: the label that begins the line reads the value below."""
+    ex = extract_fields(text_doc(
+        "Blankett – rekvisition\nRekvisition av statsbidrag för utökade hembesöksprogram 2024\n"
+        f"Organisation (sökande)\nRegion Kalmar län\n{label}\n3 636 000\n"
+        "Datum\n2024-01-12\n"))
+    assert ex.amounts == {"requested": Amount(3_636_000, 1)}
+    assert ex.document_date == date(2024, 1, 12)
+
+
+@pytest.mark.parametrize("value", ["0", "0 kr", "Inget"])
+def test_a_stacked_forms_zero_on_the_line_below_its_label(value: str):
+    ex = extract_fields(text_doc(
+        "Återrapportering och ekonomisk redovisning av statsbidrag 2023\nGöteborgs Stad\n"
+        f"Erhållet bidrag (kr)\n580 000\nFörbrukat bidrag (kr)\n596 300\n"
+        f"Ej förbrukat bidrag (kr)\n{value}\nDatum\n2024-04-29\n"))
+    assert ex.amounts["unused"].value == 0
+    assert ex.amounts["used"].value == 596_300
+
+
+@pytest.mark.parametrize("header", [
+    "2023-10-18 07:58 E-post – Handläggare statsbidrag – Outlook",
+    "2023-10-18 kl. 07:58 Utskrift från Outlook",
+])
+def test_a_printed_mails_print_header_is_not_its_date_but_its_sent_date_is(header: str):
+    ex = extract_fields(text_doc(
+        f"{header}\nFrån: Camilla Eriksson <camilla.eriksson@regionvarmland.se>\n"
+        "Skickat: den 17 oktober 2023 15:20\nTill: Statsbidrag <statsbidrag@socialstyrelsen.se>\n"
+        "Ämne: Rekvisition utökade hembesöksprogram 2023 – Region Värmland\nHej,\n"
+        "Region Värmland rekvirerar härmed statsbidrag för år 2023.\n"
+        "Rekvirerat belopp: 2 900 000 kr.\n"))
+    assert ex.document_date == date(2023, 10, 17)
+
+
+def test_a_timestamp_beginning_a_line_is_not_the_documents_date():
+    ex = extract_fields(text_doc(
+        "2025-02-10 08:31 Handläggare statsbidrag\nÅterrapport statsbidrag 2024\n"
+        "Region Blekinge\nErhållet bidrag: 4 089 000 kr.\nKarlskrona 2025-02-07\n"))
+    assert ex.document_date == date(2025, 2, 7)
+
+
+def test_the_town_after_a_postcode_is_an_address_not_the_organisation():
+    ex = extract_fields(text_doc(
+        "Språkbron Tolkförmedling AB FAKTURA\nStorgatan 12 · 302 43 Halmstad · Org.nr 556812-4471\n"
+        "Fakturaadress Fakturanummer 24-0418\nRegion Halland Fakturadatum 2024-04-16\n"
+        "Avser tolktjänster vid utökade hembesök 2024.\nAtt betala SEK 15 310,00\n"))
+    assert ex.organisation.code == "13"
+
+
+@pytest.mark.parametrize("unit", ["(%)", "(96)", "(%6)"])
+def test_a_stacked_share_under_a_label_whose_percent_ocr_read_as_digits(unit: str):
+    ex = extract_fields(text_doc(
+        "Rekvisition av statsbidrag för utökade hembesöksprogram 2024\nRegion Gotland\n"
+        f"Rekvirerat belopp (kr)\n834 000\nAndel till kommunal verksamhet {unit}\n25\n",
+        source="ocr", confidence=0.95))
+    assert ex.municipal_share_percent == 25
+    assert raw(ex, "municipal_share_percent") >= 0.85
+
+
+def test_of_two_labels_for_one_amount_the_cleanly_read_value_wins():
+    """A framed box's edge read as a digit: "3580 000 kr" (a four-digit group) beside the same
+    label's clean "580 000 kr" in the sentence below."""
+    ex = extract_fields(text_doc(
+        "MALMÖ STAD\nRekvisition av statsbidrag för pilotverksamhet i barnhälsovården 2023\n"
+        "| Rekvirerat belopp 3580 000 kr |\nRekvirerat belopp: 580 000 kr.\n",
+        source="ocr", confidence=0.95))
+    assert ex.amounts["requested"].value == 580_000
+
+
+@pytest.mark.parametrize(("line", "phrase"), [
+    ("Rekvirerat belopp (kr)", "rekvirerat belopp"), ("Sökt belopp (kr)", "sokt belopp")])
+def test_a_label_beginning_its_line_is_not_hidden_by_a_longer_match_inside_it(line, phrase):
+    ctx = DocumentContext(text_doc(f"{line}\n3 636 000\n"), default_programs())
+    assert [(lb.field, lb.phrase, lb.exact) for lb in ctx.labels] == [("requested", phrase, True)]

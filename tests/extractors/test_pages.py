@@ -1,6 +1,12 @@
 """DocumentReader end to end: real worker processes, real Tesseract, fixtures made here."""
 
+import io
+
 import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
 
 from extractors.reading import limits
 from extractors.reading.pages import DocumentReader, ReadOptions
@@ -44,6 +50,55 @@ def test_damaged_text_layer_is_ocrd(reader):
     assert doc.error is None and page.source == "ocr"
     assert "barnhälsovårdens" in page.text and "834 000 kronor" in page.text
     assert "stédja" not in page.text
+
+
+CLEAN_LAYER_MISSING_A_LINE = [line for line in LETTER_LINES if "belopp" not in line]
+"""A scanner's OCR layer that reads as good Swedish but lost the line with the amount."""
+
+
+def _page_over_image(image, text: list[str], text_first: bool) -> bytes:
+    """A page with ``image`` covering it and ``text`` drawn visibly, before (so beneath, as
+    some scanners hide their OCR) or after the image (a born-digital page on a background)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+
+    def draw_text() -> None:
+        c.setFont("Helvetica", 12)
+        for i, line in enumerate(text):
+            c.drawString(65, A4[1] - 100 - 24 * i, line)
+
+    if text_first:
+        draw_text()
+    c.drawImage(ImageReader(image.convert("RGB")), 0, 0, width=A4[0], height=A4[1])
+    if not text_first:
+        draw_text()
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_scanners_own_text_layer_is_not_trusted_over_the_image(reader):
+    doc = reader.read(scan_pdf(text_image(), hidden_text=CLEAN_LAYER_MISSING_A_LINE))
+    page = doc.pages[0]
+    assert page.source == "ocr"
+    assert "834 000 kronor" in page.text
+
+
+def test_a_scanners_layer_stands_where_the_image_reads_as_nothing(reader):
+    blank = Image.new("L", text_image().size, 255)
+    doc = reader.read(scan_pdf(blank, hidden_text=LETTER_LINES))
+    assert doc.pages[0].source == "text" and "834 000 kronor" in doc.pages[0].text
+
+
+def test_text_hidden_beneath_a_scans_image_is_a_scanners_layer(reader):
+    doc = reader.read(_page_over_image(text_image(), CLEAN_LAYER_MISSING_A_LINE, text_first=True))
+    assert doc.pages[0].source == "ocr" and "834 000 kronor" in doc.pages[0].text
+
+
+def test_visible_text_over_a_background_image_is_the_text_layer(reader):
+    background = Image.new("L", (800, 1130), 235)
+    doc = reader.read(_page_over_image(background, LETTER_LINES, text_first=False))
+    assert doc.pages[0].source == "text" and "834 000 kronor" in doc.pages[0].text
 
 
 def test_scanned_pdf_words_are_in_points(reader):
