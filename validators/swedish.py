@@ -31,6 +31,7 @@ FIELD_NAMES = {
     "collaborating_municipalities": "samverkande kommuner",
     "municipal_share_percent": "andel för kommunal verksamhet",
     "reference": "diarienummer",
+    "tables": "tabellens rader och summa",
 }
 """Record field (dotted) → Swedish noun phrase, lower case, for use inside a sentence."""
 

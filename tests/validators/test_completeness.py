@@ -11,7 +11,13 @@ from tests.validators.factories import (
     requisition,
     return_report,
 )
-from validators.rules.completeness import low_confidence, missing_field, required_fields
+from extractors.model import ItemisedTable
+from validators.rules.completeness import (
+    differ_in_one_digit,
+    low_confidence,
+    missing_field,
+    required_fields,
+)
 
 
 def codes_fields(flags):
@@ -144,3 +150,34 @@ def test_a_confidence_just_under_a_fine_threshold_never_reads_as_equal_to_it():
     doc = requisition(evidence=[evidence("amounts.requested", 0.99149)])
     [flag] = low_confidence(doc, context(confidence_threshold=0.9915))
     assert "(0,991), under gränsen 0,9915" in flag.message
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    (4_100_000, 1_100_000, True), (1_323_000, 2_323_000, True), (1_100_000, 1_110_000, True),
+    (1_100_000, 1_100_000, False), (1_100_000, 1_000_001, False), (999_000, 1_999_000, False)])
+def test_amounts_differing_in_one_digit(a, b, expected):
+    assert differ_in_one_digit(a, b) is expected
+
+
+def test_on_a_scan_a_balance_off_by_one_digit_goes_to_review():
+    """S18 of the scans corpus: "4 100 000" read for 1 100 000 at a sure OCR confidence."""
+    doc = return_report(amounts=amounts(received=4_100_000, used=1_023_450, unused=76_550))
+    assert low_confidence(doc, context()) == []
+    [flag] = low_confidence(doc, context(read_by_ocr=True))
+    assert flag.details["fields"] == ["amounts.received", "amounts.used", "amounts.unused"]
+    assert flag.message == (
+        "Erhållet bidrag, förbrukat belopp och ej förbrukat belopp går inte ihop men skiljer "
+        "sig bara på en siffra, som kan vara felläst på den skannade sidan; kontrollera mot "
+        "originalet")
+
+
+def test_on_a_scan_a_balance_off_by_more_than_a_digit_is_the_authors():
+    doc = return_report(amounts=amounts(received=1_349_000, used=1_300_000, unused=149_500))
+    assert low_confidence(doc, context(read_by_ocr=True)) == []
+
+
+def test_on_a_scan_a_table_whose_total_is_one_digit_off_its_rows_goes_to_review():
+    table = ItemisedTable(rows=(823_000, 500_000), total=2_323_000, page=1, bbox=(0, 0, 1, 1))
+    [flag] = low_confidence(return_report(tables=[table]), context(read_by_ocr=True))
+    assert flag.details["fields"] == ["tables"]
+    assert flag.message.startswith("Tabellens rader och summa går inte ihop")
