@@ -50,6 +50,8 @@ DATE_YEAR = "grant year from date"
 """The source of a grant year taken from the document's date, not read as a year."""
 GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
 """Documents that are about one program's grant, whether or not OCR left its name legible."""
+COLUMN_ALIGNMENT = 6.0
+"""Points by which right-aligned figures of one column may end apart."""
 PERCENT_UNIT = re.compile(r"\((?:%|96|%6|0/0|o/o)\)")
 """A label's "(%)", also as OCR reads it: "(96)", "(%6)"."""
 POSTCODE_BEFORE = re.compile(r"\b(?:SE-?\s?)?\d{3}\s?\d{2}\s*$")
@@ -604,6 +606,8 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
         if not totals:
             continue
         rows, line, inner = _rows_above(ctx, total_line, len(totals))
+        if len(rows) < 2:
+            rows, line, inner = _rows_of_total_columns(ctx, total_line, totals)
         subtotals |= inner
         # Rows end at a row whose figures did not read as the columns' ("604300 - 666 600"):
         # the table is not all there, and its sum says nothing.
@@ -664,6 +668,31 @@ def _rows_above(ctx: DocumentContext, total_line: int,
             line -= 1
     rows.reverse()
     return rows, line, subtotals
+
+
+def _rows_of_total_columns(ctx: DocumentContext, total_line: int, totals: list[AmountMatch]
+                           ) -> tuple[list[list[AmountMatch]], int, set[int]]:
+    """The rows above a total line that totals only some of the table's columns (quarters
+    Kv 1–Kv 4 and "Helår", with "Summa" under Helår alone): each total's column is the one
+    whose figures end where it ends."""
+    above = total_line - 1
+    while above >= 0 and ctx.no_row(above):
+        above -= 1
+    cells = ctx.row_amounts(above) if above >= 0 else []
+    if len(cells) <= len(totals):
+        return [], above, set()
+    columns = [min(range(len(cells)), key=lambda j: abs(_right(ctx, cells[j]) - _right(ctx, t)))
+               for t in totals]
+    if len(set(columns)) != len(columns) or any(
+            abs(_right(ctx, cells[j]) - _right(ctx, t)) > COLUMN_ALIGNMENT
+            for j, t in zip(columns, totals)):
+        return [], above, set()
+    rows, line, inner = _rows_above(ctx, total_line, len(cells))
+    return [[row[j] for j in columns] for row in rows], line, inner
+
+
+def _right(ctx: DocumentContext, a: AmountMatch) -> float:
+    return max(w.frame[2] for w in ctx.flow.words_in(a.start, a.end))
 
 
 def _wrapped_label(ctx: DocumentContext, line: int) -> bool:

@@ -20,6 +20,7 @@ from extractors.reading import limits
 from extractors.model import PageText
 from extractors.reading.ocr import Stopwatch, ocr_page
 from extractors.reading.pdf_text import page_words
+from extractors.reading.pictures import WHOLE_PAGE, picture_boxes, read_pictures, with_picture_lines
 from extractors.reading.sniff import PDF
 from extractors.reading.text_quality import text_quality
 
@@ -28,8 +29,6 @@ log = logging.getLogger(__name__)
 MIN_TEXT_WORDS = 5
 """A text layer this thin on a page that also carries an image (a stamp or page number over a
 scan) is OCR'd as well."""
-WHOLE_PAGE = 0.9
-"""Share of the page an image covers to be the page (a scan), not a picture on it."""
 HIDDEN_SHARE = 0.1
 """Visible text a scanner's layer may come with (a page number or note typed on afterwards)."""
 MIN_BILEVEL_DPI = 190
@@ -131,7 +130,9 @@ def _read_pdf_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
             try:
                 width, height = float(page.width), float(page.height)
                 words = page_words(page, number)
-                has_images = bool(page.images)
+                images = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
+                          for i in page.images]
+                has_images = bool(images)
             finally:
                 page.close()
         except MemoryError:
@@ -142,18 +143,24 @@ def _read_pdf_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
         scanners = bool(words) and has_images and scanner_text_layer(doc.render_pdf(), task.index)
     if words and not scanners and quality >= task.min_text_quality and \
             (len(words) >= MIN_TEXT_WORDS or not has_images):
-        return PageText(number, width, height, words, "text", round(quality, 3))
+        pictures = picture_boxes(images, words, width, height)
+        if not pictures:
+            return PageText(number, width, height, words, "text", round(quality, 3))
+        with watch.time("render"):
+            gray = _render(doc.render_pdf()[task.index], task.dpi, task.max_pixels)
+        lines = read_pictures(gray, task.dpi, pictures, page=number, languages=task.languages,
+                              deadline=seconds_left, watch=watch)
+        if not lines:
+            return PageText(number, width, height, words, "text", round(quality, 3))
+        merged = with_picture_lines(words, lines)
+        return PageText(number, width, height, merged, "text",
+                        round(text_quality(w.text for w in merged), 3))
 
     with watch.time("render"):
         pdf_page = doc.render_pdf()[task.index]
         page_w, page_h = pdf_page.get_size()
         dpi = render_dpi(pdf_page, task.dpi)
-        scale = dpi / 72
-        limits.check_pixels(int(page_w * scale), int(page_h * scale), task.max_pixels)
-        gray = pdf_page.render(scale=scale, grayscale=True).to_numpy()
-        pdf_page.close()
-        if gray.ndim == 3:
-            gray = gray[:, :, 0]
+        gray = _render(pdf_page, dpi, task.max_pixels)
     ocr = ocr_page(np.ascontiguousarray(gray), page=number, dpi=dpi,
                    languages=task.languages, deadline=seconds_left, watch=watch)
     ocr.width, ocr.height = page_w, page_h
@@ -162,6 +169,18 @@ def _read_pdf_page(task: PageTask, watch: Stopwatch, seconds_left) -> PageText:
     if words and layer_reads_better:
         return PageText(number, width, height, words, "text", round(quality, 3))
     return ocr
+
+
+def _render(pdf_page: pdfium.PdfPage, dpi: float, max_pixels: int) -> np.ndarray:
+    """The page as a grayscale array at ``dpi``; the page is closed."""
+    try:
+        page_w, page_h = pdf_page.get_size()
+        scale = dpi / 72
+        limits.check_pixels(int(page_w * scale), int(page_h * scale), max_pixels)
+        gray = pdf_page.render(scale=scale, grayscale=True).to_numpy()
+    finally:
+        pdf_page.close()
+    return gray[:, :, 0] if gray.ndim == 3 else gray
 
 
 def scanner_text_layer(pdf: pdfium.PdfDocument, index: int) -> bool:

@@ -1347,3 +1347,32 @@ def test_of_two_labels_for_one_amount_the_cleanly_read_value_wins():
 def test_a_label_beginning_its_line_is_not_hidden_by_a_longer_match_inside_it(line, phrase):
     ctx = DocumentContext(text_doc(f"{line}\n3 636 000\n"), default_programs())
     assert [(lb.field, lb.phrase, lb.exact) for lb in ctx.labels] == [("requested", phrase, True)]
+
+
+def _quarter_table(total: str) -> DocumentText:
+    """A cost table of four quarters and a year column ("Helår"), its total under the year
+    alone; figures right-aligned in their columns."""
+    rows = [("Personalkostnader", ["84 650", "84 650", "84 650", "84 650", "338 600"]),
+            ("Tolkkostnader", ["63 300", "63 300", "63 300", "63 300", "253 200"]),
+            ("Resor och bilkostnader", ["86 375", "86 375", "86 375", "86 375", "345 500"])]
+    ends = [260, 330, 400, 470, 560]
+    cells = [(56, 40, "Återrapportering av statsbidrag 2024"), (56, 60, "Region Värmland"),
+             (56, 80, "Kostnadsslag"), *[(e - 40, 80, h) for e, h in
+                                        zip(ends, ["Kv 1", "Kv 2", "Kv 3", "Kv 4", "Helår"])]]
+    for i, (label, figures) in enumerate(rows):
+        y = 100 + 20 * i
+        cells.append((56, y, label))
+        cells += [(e - CHAR * len(f), y, f) for e, f in zip(ends, figures)]
+    cells += [(56, 160, "Summa"), (ends[-1] - CHAR * len(total), 160, total)]
+    return cells_doc(cells, confidence=0.97)
+
+
+def test_a_total_under_the_year_column_alone_sums_that_column():
+    ex = extract_fields(_quarter_table("937 300"))
+    assert [(t.rows, t.total) for t in ex.tables] == [((338_600, 253_200, 345_500), 937_300)]
+    assert ex.amounts["used"].value == 937_300
+
+
+def test_a_total_under_the_year_column_that_does_not_add_up_is_a_table_to_check():
+    [table] = extract_fields(_quarter_table("949 300")).tables
+    assert sum(table.rows) != table.total

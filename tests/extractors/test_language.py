@@ -112,11 +112,14 @@ def test_a_form_value_of_nothing(line):
      "Det belopp som rekvireras uppgår till 1 452 000 kr.\n", "requested", 1_452_000),
     ("Återrapportering - ekonomisk redovisning\nErhållet bidrag 255 000\n"
      "Förbrukade medel under bidragsåret 255 000\n", "used", 255_000),
-], ids=["prose label", "form row saying when"])
+    ("Ekonomisk sammanfattning\nErhållet bidrag 2 084 000 kr\n"
+     "Förbrukat enligt bilaga 1 984 000 kr\nEj förbrukat 100 000 kr\n", "used", 1_984_000),
+], ids=["prose label", "form row saying when", "summary pointing to its appendix"])
 def test_label_filler_keeps_a_label_sure(text, field, value):
     ex = extract_fields(text_doc(text))
     assert ex.amounts[field].value == value
     assert ex.confidence(f"amounts.{field}") >= 0.8
+    assert next(e for e in ex.evidence if e.field == f"amounts.{field}").certainty >= 0.85
 
 
 @pytest.mark.parametrize(("phrase", "text", "matches"), [
