@@ -607,7 +607,9 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
             continue
         rows, line, inner = _rows_above(ctx, total_line, len(totals))
         if len(rows) < 2:
-            rows, line, inner = _rows_of_total_columns(ctx, total_line, totals)
+            columns = _rows_of_total_columns(ctx, total_line, totals)
+            if len(columns[0]) >= 2:
+                rows, line, inner = columns
         subtotals |= inner
         # Rows end at a row whose figures did not read as the columns' ("604300 - 666 600"):
         # the table is not all there, and its sum says nothing.
