@@ -59,7 +59,8 @@ def _strip_genitive(word: str) -> str:
 
 
 def region_variants(org: Organisation) -> list[Variant]:
-    """Every way a region is written, each also in the genitive ("Region Sörmlands rekvisition")."""
+    """Every way a region is written, each also in the genitive ("Region Sörmlands rekvisition"),
+    and with "Region" shortened ("Reg. Dalarna")."""
     own = org.name
     county = org.short
     stem = county.removesuffix(" län")
@@ -71,7 +72,8 @@ def region_variants(org: Organisation) -> list[Variant]:
     texts_explicit = {own, county, f"{county}s region", f"Regionen i {county}", f"Landstinget i {county}"}
     for b in bare:
         texts_explicit |= {f"Region {b}", f"{b}s region" if not b.endswith("s") else f"{b} region",
-                           f"{b}regionen", f"Region {b} län", f"{b} läns landsting"}
+                           f"{b}regionen", f"Region {b} län", f"{b} läns landsting",
+                           f"Reg. {b}", f"Reg {b}"}
     texts_explicit |= {_genitive(t) for t in texts_explicit}
     variants = [Variant(t, org, True) for t in texts_explicit]
     variants += [Variant(b, org, False) for b in bare]
@@ -79,11 +81,13 @@ def region_variants(org: Organisation) -> list[Variant]:
 
 
 def municipality_variants(org: Organisation) -> list[Variant]:
-    """Every way a municipality is written, the genitive included ("Malmö stads förvaltning")."""
+    """Every way a municipality is written, the genitive included ("Malmö stads förvaltning"),
+    and "kommun" shortened to "kn" ("Linköpings kn")."""
     n = org.short
     gen = _genitive(n)
     explicit = {f"{n} kommun", f"{gen} kommun", f"{n} stad", f"{gen} stad", f"Kommunen {n}",
-                f"{n}s kommun" if not n.endswith("s") else f"{n} kommun", org.name}
+                f"{n}s kommun" if not n.endswith("s") else f"{n} kommun", org.name,
+                f"{n} kn", f"{gen} kn"}
     explicit |= {_genitive(t) for t in explicit if not t.startswith("Kommunen")}
     return [Variant(t, org, True) for t in explicit] + [Variant(n, org, False)]
 

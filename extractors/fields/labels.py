@@ -22,6 +22,9 @@ from extractors.fields.text import fold
 NOISE_PREFIX = re.compile(r"^(?:[\W\d_]+|\b[^\W\d_]\b|\s)*$")
 """What may precede a label on its line: specks, rules, and a stray OCR letter ("L Erhållet")."""
 FUZZY_LABEL_CUTOFF = 88
+FUZZY_COLON_CUTOFF = 82
+"""A phrase that begins its line and ends in a colon stands where a label does: OCR may have
+damaged more of it ("Samvernxanue kommuner:" 88, "Samverkanuge kommmer:" 85)."""
 FUZZY_FIELDS = ("requested", "received", "used", "unused", "date", "organisation", "collaborating")
 
 
@@ -161,8 +164,10 @@ def _fuzzy_labels(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, i
         best = None
         for n in range(1, min(5, len(words) - first) + 1):
             candidate = fold(" ".join(words[first:first + n]))
-            hit = process.extractOne(candidate, texts, scorer=fuzz.ratio,
-                                     score_cutoff=FUZZY_LABEL_CUTOFF)
+            colon = candidate.endswith(":")
+            hit = process.extractOne(candidate.rstrip(":"), texts, scorer=fuzz.ratio,
+                                     score_cutoff=FUZZY_COLON_CUTOFF if colon
+                                     else FUZZY_LABEL_CUTOFF)
             if hit and (best is None or hit[1] > best[0][1]):
                 best = (hit, n)
         if best:

@@ -32,6 +32,8 @@ WORDED_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 """A run of number words, then the currency."""
+WORDED_PERCENT = re.compile(rf"(?<![^\W\d_])(?P<words>{_WORD})\s+procent\b", re.IGNORECASE)
+"""A percentage in words: "tjugofem procent", "fyrtio procent"."""
 
 
 def parse_number_words(text: str) -> int | None:
@@ -98,5 +100,15 @@ def find_worded_amounts(text: str) -> list[tuple[int, int, int]]:
             continue  # "1,3 miljoner kronor", "i tusen kronor": a figure's or a column's unit
         value = parse_number_words(m.group("words"))
         if value:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+def find_worded_percentages(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, percent) of every percentage written in words, up to a hundred."""
+    out = []
+    for m in WORDED_PERCENT.finditer(text):
+        value = parse_number_words(m.group("words"))
+        if value is not None and 0 < value <= 100:
             out.append((m.start(), m.end(), value))
     return out

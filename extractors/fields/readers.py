@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from extractors.fields import classify
 from extractors.fields.amounts import AmountMatch
 from extractors.fields.context import (
@@ -40,6 +42,7 @@ from extractors.fields.context import (
     Reading,
 )
 from extractors.fields.coordination import Item, municipality_list
+from extractors.fields.number_words import find_worded_percentages
 from extractors.fields.language import language, role_of, zero_statements
 from extractors.fields.layout import union_bbox
 from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match
@@ -52,6 +55,11 @@ GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
 """Documents that are about one program's grant, whether or not OCR left its name legible."""
 COLUMN_ALIGNMENT = 6.0
 """Points by which right-aligned figures of one column may end apart."""
+MAIL_ADDRESS_AFTER = re.compile(r"\s*<[^<>\s]*@")
+"""A mail address after a name: the name is a person's ("Från: Lena Berg <lena.berg@…>"),
+whatever place it shares its name with."""
+MUNICIPAL_WORDS = ("kommunal", "kommunala", "kommunens", "kommunen", "kommunerna")
+DAMAGED_PARTY_CUTOFF = 75
 PERCENT_UNIT = re.compile(r"\((?:%|96|%6|0/0|o/o)\)")
 """A label's "(%)", also as OCR reads it: "(96)", "(%6)"."""
 POSTCODE_BEFORE = re.compile(r"\b(?:SE-?\s?)?\d{3}\s?\d{2}\s*$")
@@ -410,10 +418,11 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
     excluded = ctx.collaborating_spans()
 
     def usable(m: Mention) -> bool:
-        line_start, _ = ctx.flow.line_span(ctx.flow.line_index(m.start))
+        line_start, line_end = ctx.flow.line_span(ctx.flow.line_index(m.start))
         return not any(s <= m.start < e for s, e in excluded) and \
             not ctx.is_fax_header(ctx.flow.line_index(m.start)) and \
-            not POSTCODE_BEFORE.search(ctx.flow.text[line_start:m.start])
+            not POSTCODE_BEFORE.search(ctx.flow.text[line_start:m.start]) and \
+            not MAIL_ADDRESS_AFTER.match(ctx.flow.text, m.end, line_end)
 
     hint = {"municipality": "municipality", "region": "region"}
     # The surest label first: "Sökande organisation" over a fax header's "FRÅN:".
@@ -463,16 +472,19 @@ def _set_org(ctx: DocumentContext, out: Draft, org, reading: Reading) -> None:
 
 
 def read_share(ctx: DocumentContext, out: Draft) -> None:
-    """The municipal share: a percentage whose nearest party word is the municipality's
+    """The municipal share: a percentage, in figures or words ("tjugofem procent"), whose
+    nearest party word is the municipality's
     ("Andel till kommunal verksamhet 25 %", "Av bidraget ska 40 procent finansiera
     kommunal verksamhet"), or a bare "Andel: 40 %" in a form."""
     folded = OCR_ANDEL.sub("andel", ctx.folded)
     best: Reading | None = None
-    for m in SHARE.finditer(folded):
-        certainty = _share_certainty(ctx, folded, m.start(), m.end())
-        value = float(m.group("num").replace(",", "."))
+    percentages = [(m.start(), m.end(), float(m.group("num").replace(",", ".")))
+                   for m in SHARE.finditer(folded)]
+    percentages += find_worded_percentages(folded)
+    for start, end, value in percentages:
+        certainty = _share_certainty(ctx, folded, start, end)
         if certainty and 0 <= value <= 100 and (best is None or certainty > best.certainty):
-            best = Reading(value, m.start(), m.end(), certainty)
+            best = Reading(float(value), start, end, certainty)
     if best is None or best.certainty < 1.0:
         best = _share_respectively(ctx, folded) or best
     if best is None:
@@ -498,8 +510,19 @@ def _share_certainty(ctx: DocumentContext, folded: str, start: int, end: int) ->
         if not nearest.group().startswith(("kommun", "socialtjanst")):
             return 0.0
         return 1.0 if SHARE_WORDS.search(folded, clause_start, clause_end) else 0.0
+    if _damaged_municipal_word(folded[clause_start:start]) and \
+            SHARE_WORDS.search(folded, clause_start, clause_end):
+        return 0.8
     line_start, _ = ctx.flow.line_span(ctx.flow.line_index(start))
     return 0.8 if SHARE_LABEL.search(folded, line_start, start) else 0.0
+
+
+def _damaged_municipal_word(text: str) -> bool:
+    """A word OCR damaged from "kommunal"/"kommunens" ("kaomminal", "Kommmens",
+    "Komminensa"): the share's party where no party word reads cleanly."""
+    return any(len(w) >= 6 and w[0] == "k" and process.extractOne(
+        w, MUNICIPAL_WORDS, scorer=fuzz.ratio, score_cutoff=DAMAGED_PARTY_CUTOFF)
+        for w in re.findall(r"[^\W\d_]+", text))
 
 
 def _share_respectively(ctx: DocumentContext, folded: str) -> Reading | None:

@@ -1376,3 +1376,58 @@ def test_a_total_under_the_year_column_alone_sums_that_column():
 def test_a_total_under_the_year_column_that_does_not_add_up_is_a_table_to_check():
     [table] = extract_fields(_quarter_table("949 300")).tables
     assert sum(table.rows) != table.total
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("Andel till kommunal verksamhet: tjugofem procent", 25),
+    ("Kommunens andel är fyrtio procent av bidraget.", 40),
+])
+def test_a_share_in_words(text: str, share: float):
+    ex = extract_fields(text_doc(
+        "Rekvisition statsbidrag utökade hembesöksprogram 2024\nRegion Dalarna rekvirerar.\n"
+        f"Rekvirerat belopp: 1 930 000:-\n{text}\n"))
+    assert ex.municipal_share_percent == share
+
+
+@pytest.mark.parametrize("text", [
+    "Andel till kaomminal ycrksamuet: 25 procent", "Komminensa andel är 25 %",
+    "Kommmens andel av bidraget är\n25 procent."])
+def test_a_share_whose_municipal_word_ocr_damaged(text: str):
+    ex = extract_fields(text_doc(
+        "Rekvisition statsbidrag utökade hembesöksprogram 2024\nRegion Blekinge rekvirerar.\n"
+        f"Rekvirerat belopp: kr 4 089 000\n{text}\n", source="ocr", confidence=0.9))
+    assert ex.municipal_share_percent == 25
+
+
+def test_a_percentage_beside_no_municipal_word_is_no_share():
+    ex = extract_fields(text_doc(
+        "Rekvisition statsbidrag utökade hembesöksprogram 2024\nRegion Blekinge rekvirerar.\n"
+        "Rekvirerat belopp: kr 4 089 000\nKostnaderna steg med 25 procent under kvartalet.\n"))
+    assert ex.municipal_share_percent is None
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("Reg. Dalarna rekvirerar härmed statsbidrag.", "20"),
+    ("Reg Dalarna rekvirerar härmed statsbidrag.", "20"),
+    ("Linköpings kn rekvirerar härmed statsbidrag.", "0580"),
+])
+def test_abbreviated_kind_words(line: str, code: str):
+    ex = extract_fields(text_doc(f"Rekvisition statsbidrag 2024\n{line}\nBelopp: 500 000 kr\n"))
+    assert ex.organisation.code == code
+
+
+def test_a_mail_senders_name_is_a_person_not_a_place():
+    ex = extract_fields(text_doc(
+        "Ämne: VB: Rekvisition pilot BHV 2023\nFrån: Lena Berg <lena.berg@malmo.se>\n"
+        "Datum: 2023-05-22 11:20\nVidarebefordrar rekvisitionen från Malmö stad, se nedan.\n"
+        "Malmö stad rekvirerar SEK 575 000.\n"))
+    assert ex.organisation.code == "1280"
+
+
+@pytest.mark.parametrize("label", ["Samvernxanue kommuner:", "Samverkanuge kommmer:"])
+def test_an_ocr_damaged_label_ending_in_a_colon(label: str):
+    ex = extract_fields(text_doc(
+        "Rekvisition statsbidrag utökade hembesöksprogram 2024\nRegion Blekinge rekvirerar.\n"
+        f"Rekvirerat belopp: kr 4 089 000\n{label} Karlskrona kommun, Karlshamns kommun\n",
+        source="ocr", confidence=0.9))
+    assert codes(ex.collaborating_municipalities) == ["1080", "1082"]
