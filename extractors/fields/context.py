@@ -66,7 +66,7 @@ ALIGNED_COLUMN_GAP = 1.0
 ALIGNED_X = 2.0
 """...or wider than this many where the word after it starts (within ALIGNED_X points) where
 a column starts on the line above or below: a long label ("Kommuner som regionen
-samverkar") narrows its row's gap."""
+samverkar") narrows its row's gap. Not between two digit groups of one figure."""
 ACTUAL_COLUMN = re.compile(r"\b(?:utfall\w*|faktisk\w*|redovisa\w*|forbruka\w*|kostnad\w*)")
 """A column header that names what was actually spent (as against "Budget")."""
 COST_CONTEXT = re.compile(r"\bkostnad")
@@ -250,7 +250,7 @@ class DocumentContext:
             if gap > COLUMN_GAP:
                 columns.setdefault(line, []).append(x)
         for end, line, x, gap in gaps:
-            aligned = gap > ALIGNED_COLUMN_GAP and any(
+            aligned = gap > ALIGNED_COLUMN_GAP and not self._digit_groups_meet(end) and any(
                 abs(x - other) <= ALIGNED_X for near in (line - 1, line + 1)
                 for other in columns.get(near, ()))
             if gap > COLUMN_GAP or aligned:
@@ -259,6 +259,12 @@ class DocumentContext:
             if self.figure_wraps_into(line):
                 chars[self.flow.line_span(line)[0] - 1] = " "
         return "".join(chars)
+
+    def _digit_groups_meet(self, gap: int) -> bool:
+        """Whether the space at ``gap`` parts two digit groups of one figure ("4 700 000" in a
+        typewriter face, whose "700" starts where "310 000" starts in the row above)."""
+        return bool(re.search(r"(?:^|\s)\d{1,3}$", self.flow.text[max(0, gap - 4):gap]) and
+                    re.match(r"\d{3}(?!\d)", self.flow.text[gap + 1:gap + 5]))
 
     def figure_wraps_into(self, line: int) -> bool:
         """Whether a figure in running prose breaks over the line end into ``line``

@@ -1431,3 +1431,15 @@ def test_an_ocr_damaged_label_ending_in_a_colon(label: str):
         f"Rekvirerat belopp: kr 4 089 000\n{label} Karlskrona kommun, Karlshamns kommun\n",
         source="ocr", confidence=0.9))
     assert codes(ex.collaborating_municipalities) == ["1080", "1082"]
+
+
+def test_a_typewriter_figures_digit_groups_are_not_columns():
+    """Monospace and scanned: the gap in "4 700 000" is over a word height, and its "700"
+    starts where the row above's "220 000" starts; it is one figure, not "4" and "700 000"."""
+    cells = [(56, 40, "EKONOMISK REDOVISNING"), (56, 60, "Region Jönköpings län"),
+             (56, 80, "Återrapportering statsbidrag 2024"), (56, 100, "Kostnader (kr):"),
+             (56, 120, "Tolk"), (300, 120, "2"), (317, 120, "310 000"),
+             (56, 140, "Lokaler och resor"), (317, 140, "220 000"),
+             (56, 160, "Summa kostnader"), (300, 160, "4"), (317, 160, "700 000")]
+    ex = extract_fields(cells_doc(cells))
+    assert [(t.rows, t.total) for t in ex.tables] == [((2_310_000, 220_000), 4_700_000)]

@@ -85,10 +85,10 @@ def low_confidence(doc: Extraction, ctx: Context) -> list[Flag]:
 
 
 def _one_digit_apart(doc: Extraction) -> list[str]:
-    """Figures whose balance fails by one digit: a return report's received against used +
-    unused, a table's total against its rows. On a scan that is as likely a digit misread at
-    a sure OCR confidence ("4 100 000" for 1 100 000) as the author's error, so a person
-    looks before the discrepancy goes out."""
+    """Figures whose balance fails by one digit that OCR could have misread for the other: a
+    return report's received against used + unused, a table's total against its rows. On a
+    scan that is as likely a misread at a sure OCR confidence ("4 100 000" for 1 100 000) as
+    the author's error, so a person looks before the discrepancy goes out."""
     fields: list[str] = []
     parts = [doc.amounts.get(k) for k in ("received", "used", "unused")]
     if all(p is not None for p in parts):
@@ -100,7 +100,17 @@ def _one_digit_apart(doc: Extraction) -> list[str]:
     return fields
 
 
+LOOKALIKE_DIGITS = frozenset(frozenset(pair) for pair in (
+    "14", "17", "47", "38", "56", "68", "06", "08", "09", "89"))
+"""Digits OCR takes for one another by their shape (a serif 1 for a 4 or a 7, a broken 8 for
+a 3 or a 6, 0/6/8/9 by their loops). An author's slip changes a digit to any other."""
+
+
 def differ_in_one_digit(a: int, b: int) -> bool:
-    """Whether two whole amounts are written with as many digits and differ in exactly one."""
+    """Whether two whole amounts are written with as many digits and differ in exactly one,
+    by a pair of digits that look alike."""
     x, y = str(abs(int(a))), str(abs(int(b)))
-    return len(x) == len(y) and sum(c != d for c, d in zip(x, y)) == 1
+    if len(x) != len(y):
+        return False
+    differing = [frozenset((c, d)) for c, d in zip(x, y) if c != d]
+    return len(differing) == 1 and differing[0] in LOOKALIKE_DIGITS
