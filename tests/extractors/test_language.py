@@ -64,13 +64,25 @@ def test_every_document_type_cue_is_found(kind, cue):
     assert any(h.key == kind and (h.start, h.end) == (0, len(cue)) for h in hits)
 
 
-@pytest.mark.parametrize("example", [
-    "Med hänvisning till Socialstyrelsens anvisningar om statsbidrag ansöker regionen om medel.",
-    "Regionen rekvirerar medel enligt anvisningarna för 2024.",
+@pytest.mark.parametrize(("example", "cue"), [
+    ("Med hänvisning till Socialstyrelsens anvisningar om statsbidrag ansöker regionen om medel.",
+     "anvisningar"),
+    ("Regionen rekvirerar medel enligt anvisningarna för 2024.", "anvisningar"),
+    ("Jag ansvarar också för återrapporteringen av 2024 års bidrag.", "aterrapporteringen"),
 ])
-def test_a_cue_that_names_another_document(example):
-    start = fold(example).index("anvisningar")
+def test_a_cue_that_names_another_document(example, cue):
+    start = fold(example).index(cue)
     assert classify._refers_to_another(example, start)
+
+
+def test_a_mail_about_a_new_contact_person_is_no_grant_document():
+    ex = extract_fields(text_doc(
+        "Ämne: Ny kontaktperson statsbidrag hembesöksprogram 2024\n"
+        "Från: Eva Wikström <eva.wikstrom@regionvarmland.se>\nHej,\n"
+        "Från och med 17 mars 2025 är jag kontaktperson för Region Värmlands statsbidrag\n"
+        "för utökade hembesöksprogram 2024. Jag ansvarar också för återrapporteringen av\n"
+        "2024 års bidrag.\nMed vänlig hälsning\nEva Wikström\n"))
+    assert ex.document_type == "other"
 
 
 @pytest.mark.parametrize("title", ["Anvisningar om statsbidrag 2024", "Rutin – rekvisition"])
