@@ -168,3 +168,41 @@ def find_organisation(text: str) -> OrgRef | None:
     if fuzzy:
         return as_ref(fuzzy[0])
     return as_ref(choose(found[0])[0]) if found else None
+
+
+MAIL_DOMAIN = re.compile(r"@(?:[a-z0-9-]+\.)*?(?P<name>[a-z0-9-]+)[.,]\s?se\b", re.IGNORECASE)
+"""A Swedish mail address's organisation label: "regionvasterbotten" in
+"lena.holm@regionvasterbotten.se", "uppsala" in "…@uppsala.se"."""
+NOT_SENDERS = frozenset({"socialstyrelsen", "regeringskansliet", "gmail", "hotmail", "outlook"})
+
+
+def mail_domain_organisation(text: str) -> tuple[Organisation, int, int] | None:
+    """The organisation a mail address in ``text`` belongs to by its domain, where the domain
+    spells a region ("region" + its name) or a municipality's name whole; None when no
+    address does or two name different organisations."""
+    regions: dict[str, Organisation] = {}
+    for o in load_registry().all():
+        if o.kind == "region":
+            county = fold(o.short).replace(" ", "")
+            stem = county.removesuffix("lan")
+            own = fold(o.name).removeprefix("region ").replace(" ", "")
+            for key in (county, stem, stem.removesuffix("s"), own):
+                regions.setdefault(key, o)
+    municipalities = {fold(o.short).replace(" ", ""): o
+                      for o in load_registry().all() if o.kind == "municipality"}
+    per_county: dict[str, int] = {}
+    for o in municipalities.values():
+        per_county[o.code[:2]] = per_county.get(o.code[:2], 0) + 1
+    for shared in set(municipalities) & set(regions):
+        if per_county[municipalities[shared].code[:2]] == 1:  # gotland.se: region or kommun
+            del municipalities[shared]
+    found: dict[str, tuple[Organisation, int, int]] = {}
+    for m in MAIL_DOMAIN.finditer(text):
+        name = fold(m.group("name")).replace("-", "")
+        if name in NOT_SENDERS:
+            continue
+        org = regions.get(name.removeprefix("region")) if name.startswith("region") \
+            else municipalities.get(name)
+        if org is not None:
+            found.setdefault(org.code, (org, m.start("name"), m.end("name")))
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -45,7 +45,13 @@ from extractors.fields.coordination import Item, municipality_list
 from extractors.fields.number_words import find_worded_percentages
 from extractors.fields.language import language, role_of, zero_statements
 from extractors.fields.layout import union_bbox
-from extractors.fields.organisations import Mention, as_ref, choose, fuzzy_match
+from extractors.fields.organisations import (
+    Mention,
+    as_ref,
+    choose,
+    fuzzy_match,
+    mail_domain_organisation,
+)
 from extractors.fields.text import fold
 from extractors.model import Amount, Evidence, Extraction, ItemisedTable, OrgRef
 
@@ -60,6 +66,9 @@ MAIL_ADDRESS_AFTER = re.compile(r"\s*<[^<>\s]*@")
 whatever place it shares its name with."""
 MUNICIPAL_WORDS = ("kommunal", "kommunala", "kommunens", "kommunen", "kommunerna")
 DAMAGED_PARTY_CUTOFF = 75
+MAIL_DOMAIN_CERTAINTY = 0.5
+"""An organisation known only by a mail address's domain ("@regionvasterbotten.se") where
+OCR left its name unreadable: under the review threshold."""
 PERCENT_UNIT = re.compile(r"\((?:%|96|%6|0/0|o/o)\)")
 """A label's "(%)", also as OCR reads it: "(96)", "(%6)"."""
 POSTCODE_BEFORE = re.compile(r"\b(?:SE-?\s?)?\d{3}\s?\d{2}\s*$")
@@ -464,6 +473,11 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
     if body:
         org, certainty = choose(body[0])
         _set_org(ctx, out, org, Reading(org, body[0].start, body[0].end, 0.6 * certainty))
+        return
+    by_mail = mail_domain_organisation(ctx.flow.text)
+    if by_mail:  # only a printed mail's address names the sender: a guess, for review
+        org, start, end = by_mail
+        _set_org(ctx, out, org, Reading(org, start, end, MAIL_DOMAIN_CERTAINTY))
 
 
 def _set_org(ctx: DocumentContext, out: Draft, org, reading: Reading) -> None:

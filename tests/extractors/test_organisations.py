@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from config.calibration import review_threshold
 from config.registry import load_registry
+from extractors.fields import extract_fields
 from extractors.fields.nlp import parse
-from extractors.fields.organisations import find_organisation, mentions
+from extractors.fields.organisations import find_organisation, mail_domain_organisation, mentions
+from tests.extractors.test_fields import text_doc
 
 
 @pytest.mark.parametrize(
@@ -67,3 +70,27 @@ def test_a_kind_word_after_a_slash_is_a_labels_not_a_names():
     text = "Sökande kommun/region Stockholms stad"
     found = [text[m.start:m.end] for m in mentions(parse(text))]
     assert found == ["Stockholms stad"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Från: Lena Holm <lena.holm@regionvasterbotten.se>", "24"),
+    ("helena.hedlund@regiondalarna,se", "20"),  # OCR's comma for the dot
+    ("x@regionjonkopingslan.se", "06"),
+    ("malin.mattsson@uppsala.se", "0380"),
+    ("a@socialstyrelsen.se", None),
+    ("c@rvn.se", None),                          # initials name nothing
+    ("x@gotland.se", None),                      # the region's or the kommun's
+    ("a@malmo.se b@regionskane.se", None),       # two senders
+])
+def test_the_organisation_a_mail_domain_spells(text, code):
+    found = mail_domain_organisation(text)
+    assert (found[0].code if found else None) == code
+
+
+def test_an_organisation_known_only_by_a_mail_domain_goes_to_review():
+    ex = extract_fields(text_doc(
+        "Från: Lena Holm <lena.holm@regionvasterbotten.se>\nSkickat: den 3 november 2023\n"
+        "Ämne: Rekvisition hembesöksprogram 2023\nRegion Vasteruuccen rekvirerar statsbidrag "
+        "för utökade hembesöksprogram 2023, 634 000 kronor.\n", source="ocr", confidence=0.9))
+    assert ex.organisation.code == "24"
+    assert ex.confidence("organisation") < review_threshold()
