@@ -128,8 +128,9 @@ class OrgRef:
 class ItemisedTable:
     """An itemised table (ekonomisk redovisning): its rows' amounts and its stated total."""
 
-    rows: tuple[int, ...]
-    total: int
+    rows: tuple[int | float, ...]
+    """Kronor; öre kept (a float) where the table writes them."""
+    total: int | float
     page: int
     bbox: BBox
 

@@ -35,7 +35,7 @@ _END = r"(?![\d/]|-\d)"
 AMOUNT_PATTERN = re.compile(
     rf"""
     (?<![\w/,.:-])(?:(?P<prefix>sek|kr)[ \u00a0\u2009\u202f]?)?
-    (?<![\d/,.-])
+    (?:(?P<sign>[-\u2212\u2013\u2014])|(?<![\d/,.-]))
     (?P<number>(?!0\d)\d{{1,3}}{_SPECK}\d{{3}}(?:{_SEP}\d{{3}})*(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
       |(?!0\d)\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?{_END}
       |\d+\.\d{{1,2}}(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
@@ -61,6 +61,11 @@ class AmountMatch:
     clean: bool
     """False when the digit grouping looks damaged (mixed separators, a 4-digit group)."""
     text: str
+    exact: Decimal = Decimal(0)
+    """The kronor as written, öre kept ("214 411,16"); ``amount`` is rounded to whole kronor."""
+    negative: bool = False
+    """A minus sign written before the figure ("-4 975,55", "−8 450"): a cost table's
+    correction row."""
 
 
 def _scale(match: re.Match[str]) -> int | None:
@@ -70,8 +75,9 @@ def _scale(match: re.Match[str]) -> int | None:
     return 1 if match.group("prefix") else None
 
 
-def _number(text: str, scale: int) -> tuple[Amount, bool] | None:
-    """The amount a number written with ``scale`` stands for, and whether its grouping is clean."""
+def _number(text: str, scale: int) -> tuple[Amount, bool, Decimal] | None:
+    """The amount a number written with ``scale`` stands for, whether its grouping is clean,
+    and its exact value in kronor."""
     whole, _, fraction = text.partition("," if "," in text or not _POINT_DECIMAL.fullmatch(text)
                                         else ".")
     specked = re.search(_SPECK, whole) is not None
@@ -90,7 +96,7 @@ def _number(text: str, scale: int) -> tuple[Amount, bool] | None:
     step = Decimal(scale) / (Decimal(10) ** len(fraction)) if fraction else Decimal(scale)
     unit = max(1, int(step))
     value = int((number * scale).to_integral_value(rounding=ROUND_HALF_UP))
-    return Amount(value, unit), clean
+    return Amount(value, unit), clean, number * scale
 
 
 def find_amounts(text: str) -> list[AmountMatch]:
@@ -101,11 +107,13 @@ def find_amounts(text: str) -> list[AmountMatch]:
         parsed = _number(m.group("number"), scale or 1)
         if parsed is None:
             continue
-        amount, clean = parsed
-        out.append(AmountMatch(m.start(), m.end(), amount, scale is not None, clean,
-                               m.group(0)))
+        amount, clean, exact = parsed
+        start = m.start("number") if m.group("sign") and not m.group("prefix") else m.start()
+        out.append(AmountMatch(start, m.end(), amount, scale is not None, clean,
+                               text[start:m.end()], exact, bool(m.group("sign"))))
     for start, end, value in find_worded_amounts(text):
-        out.append(AmountMatch(start, end, Amount(value, 1), True, True, text[start:end]))
+        out.append(AmountMatch(start, end, Amount(value, 1), True, True, text[start:end],
+                               Decimal(value)))
     return sorted(out, key=lambda a: a.start)
 
 
@@ -140,8 +148,9 @@ def with_scale(match: AmountMatch, scale: int) -> AmountMatch:
     parsed = _number(match.text, scale)
     if parsed is None:
         return match
-    amount, clean = parsed
-    return AmountMatch(match.start, match.end, amount, True, clean, match.text)
+    amount, clean, exact = parsed
+    return AmountMatch(match.start, match.end, amount, True, clean, match.text, exact,
+                       match.negative)
 
 
 def parse_amount(text: str) -> Amount | None:

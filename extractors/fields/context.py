@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -154,7 +155,9 @@ SHARE_LABEL = re.compile(
 )
 """A bare "Andel: 40 %" in a form (at a line's start, or with a colon), right before the
 percentage: the share without saying whose."""
-BARE_SHARE = re.compile(r"(?P<num>\d{1,3})\s*$")
+BARE_SHARE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3})\s*$")
+GLUED_PERCENT = re.compile(r"(?<![\d.,])(?P<num>\d{1,3})(?:96|%6|9%)\s*$")
+"""A share whose "%" OCR read as "96" and glued to it: "4096" for "40 %"."""
 STACKED_SHARE = re.compile(r"\s*(?P<num>\d{1,3})\s*")
 """A form's value line under its share label: the number alone."""
 SENTENCE_END = re.compile(r"[.!?](?=\s)")
@@ -632,6 +635,14 @@ class DocumentContext:
         current = self.flow.lines[line].text.lstrip()
         return bool(current) and not previous.endswith((".", ":", "!", "?")) and \
             (current[0].islower() or current[0].isdigit())
+
+    def signed(self, a: AmountMatch) -> Decimal:
+        """A table cell's exact value with its sign as accountants write a negative figure:
+        "-4 975,55", "−8 450,76", "(12 000,66)", "23 500,67-"."""
+        text = self.flow.text
+        bracketed = text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")"
+        trailing = text[a.end:a.end + 1] == "-" and not re.match(r"[-–\d]", text[a.end + 1:a.end + 2])
+        return -a.exact if a.negative or bracketed or trailing else a.exact
 
     def row_amounts(self, line: int, total: bool = False) -> list[AmountMatch]:
         """The amounts ending a table row that has a text before them, one per column;

@@ -6,6 +6,7 @@ document type. A reader writes only its own fields: ``Draft`` refuses any other.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from extractors.fields.amounts import AmountMatch
 from extractors.fields.context import (
     ACTUAL_COLUMN,
     BARE_SHARE,
+    GLUED_PERCENT,
     COST_CONTEXT,
     COST_CONTEXT_LINES,
     LABELLED_REFERENCE,
@@ -69,6 +71,8 @@ DAMAGED_PARTY_CUTOFF = 75
 MAIL_DOMAIN_CERTAINTY = 0.5
 """An organisation known only by a mail address's domain ("@regionvasterbotten.se") where
 OCR left its name unreadable: under the review threshold."""
+GLUED_PERCENT_CERTAINTY = 0.4
+"""A share read through a "%" OCR glued to it as digits: likely, and for review."""
 PERCENT_UNIT = re.compile(r"\((?:%|96|%6|0/0|o/o)\)")
 """A label's "(%)", also as OCR reads it: "(96)", "(%6)"."""
 POSTCODE_BEFORE = re.compile(r"\b(?:SE-?\s?)?\d{3}\s?\d{2}\s*$")
@@ -355,6 +359,15 @@ def read_grant_year(ctx: DocumentContext, out: Draft) -> None:
             where.setdefault(year, (start, end))
 
     program_ends = {h.end for h in classify.program_hits(ctx.doc, ctx.catalog)}
+    name_words = {w for p in ctx.catalog for w in fold(p.name).split()}
+
+    def ends_program_name(start: int) -> bool:
+        """The year right after a program's name, the rest of its full name between
+        ("utökade hembesöksprogram | inom barnhälsovården 2024")."""
+        return any(0 <= start - e <= 60 and all(
+            w in name_words for w in fold(text[e:start]).strip(" -–—:").split())
+            for e in program_ends)
+
     for m in YEAR.finditer(text):
         start, end = m.span(1)
         if ctx.inside_date(start, end) or any(s <= start < e for s, e in references):
@@ -362,7 +375,7 @@ def read_grant_year(ctx: DocumentContext, out: Draft) -> None:
         year = int(m.group(1))
         before = folded[max(0, start - 40):start]
         weight = 0.5
-        if any(0 <= start - e <= 4 and not text[e:start].strip(" -–—:") for e in program_ends):
+        if ends_program_name(start):
             weight = 4.0
         elif YEAR_BEFORE.match(folded[end:end + 6]):
             weight = 3.0
@@ -568,6 +581,10 @@ def _share_without_unit(ctx: DocumentContext, folded: str) -> Reading | None:
         if not cue:
             continue
         m = BARE_SHARE.search(folded, cue.end(), end)
+        glued = GLUED_PERCENT.search(folded, cue.end(), end) if m is None else None
+        if glued and int(glued.group("num")) <= 100:
+            return Reading(float(glued.group("num")), glued.start("num"), glued.end(),
+                           GLUED_PERCENT_CERTAINTY)
         if m is None and i + 1 < len(ctx.flow.lines) and \
                 not re.search(r"\d", PERCENT_UNIT.sub("", folded[cue.end():end])):
             below_start, below_end = ctx.flow.line_span(i + 1)
@@ -663,16 +680,22 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
         words = [w for ln in lines if ln.page == page for w in ln.words]
         for column, total in enumerate(totals):
             cells = [row[column] for row in rows]
-            adds_up = abs(sum(a.amount.value for a in cells) - total.amount.value) <= 1
+            values = [_kronor(ctx.signed(a)) for a in cells]
+            adds_up = abs(sum(values) - _kronor(ctx.signed(total))) <= 1
             if adds_up or (not continued and not broken
                            and all(ctx.clean_figure(a) for a in [*cells, total])):
                 out.record.tables.append(ItemisedTable(
-                    tuple(a.amount.value for a in cells), total.amount.value, page,
-                    union_bbox(words)))
+                    tuple(values), _kronor(ctx.signed(total)), page, union_bbox(words)))
         spent.append((line, total_line, totals))
     for line, total_line, totals in spent:
         if total_line not in subtotals:
             _used_from_table(ctx, out, line, total_line, totals)
+
+
+def _kronor(value: Decimal) -> int | float:
+    """A table's figure as stored: whole kronor, or kronor and öre where öre are written, so
+    rows of öre add up to their total as the account does."""
+    return int(value) if value == value.to_integral_value() else float(round(value, 2))
 
 
 def _is_total(line_text: str) -> bool:

@@ -157,3 +157,22 @@ def test_a_speck_in_a_group_gap_before_a_unit_is_still_the_figure() -> None:
 def test_no_figure_begins_with_a_zero_group_and_no_speck_without_a_unit(text: str) -> None:
     assert not [m for m in find_amounts(text)
                 if m.has_unit and m.amount.value in (0, 2_115_000, 115_000)]
+
+
+@pytest.mark.parametrize("sign", ["-", "\u2212", "\u2013", "\u2014"])
+def test_a_minus_before_a_figure_marks_it_negative_and_keeps_it_whole(sign: str) -> None:
+    [zero, figure] = find_amounts(f"Korrigering 0,00 {sign}4 975,55")
+    assert (figure.text, figure.amount, figure.negative) == ("4 975,55", Amount(4976, 1), True)
+    assert str(figure.exact) == "4975.55" and not zero.negative
+
+
+@pytest.mark.parametrize("text", ["Tel. 010-831 40 22", "perioden 2024-01-01", "sidan 3-4"])
+def test_a_hyphen_after_digits_is_no_minus(text: str) -> None:
+    assert not any(a.negative for a in find_amounts(text))
+
+
+@given(st.integers(min_value=0, max_value=99_999_999), st.integers(min_value=0, max_value=99))
+def test_ore_are_kept_exact(kronor: int, ore: int) -> None:
+    grouped = f"{kronor:,}".replace(",", " ")
+    [a] = [a for a in find_amounts(f"Utfall {grouped},{ore:02d} kr") if a.text.startswith(grouped)]
+    assert a.exact * 100 == kronor * 100 + ore

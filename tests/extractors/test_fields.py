@@ -1443,3 +1443,38 @@ def test_a_typewriter_figures_digit_groups_are_not_columns():
              (56, 160, "Summa kostnader"), (300, 160, "4"), (317, 160, "700 000")]
     ex = extract_fields(cells_doc(cells))
     assert [(t.rows, t.total) for t in ex.tables] == [((2_310_000, 220_000), 4_700_000)]
+
+
+@pytest.mark.parametrize("correction", ["(12 000,66)", "-12 000,66", "\u221212 000,66",
+                                        "12 000,66-", "\u201412 000,66"])
+def test_a_cost_tables_negative_row_and_ore_add_up_as_the_account_does(correction: str):
+    ex = extract_fields(text_doc(
+        "Ekonomisk redovisning statsbidrag 2023\nRegion Västmanland\n"
+        "Erhållet statsbidrag 573 000,00\nFörbrukat bidrag 453 200,00\n"
+        "Ej förbrukat bidrag (återbetalas) 119 800,00\nKostnadsslag Utfall\n"
+        "Personalkostnader BVC-sjuksköterskor 214 411,16\nSamordning 23 759,67\n"
+        "Personalkostnader socialsekreterare 67 694,66\nTolkkostnader 67 105,48\n"
+        "Material och tryck 47 974,33\nUtbildning och handledning 44 255,36\n"
+        f"Korrigering felbokförd kostnad {correction}\nSumma kostnader 453 200,00\n"))
+    [table] = ex.tables
+    assert table.rows[-1] == -12_000.66 and table.total == 453_200
+    assert abs(sum(table.rows) - table.total) < 0.01
+
+
+def test_the_year_ending_a_programs_full_name_beats_last_years_in_the_body():
+    ex = extract_fields(text_doc(
+        "REGION BLEKINGE\nDatum 2024-02-21\nDnr RS 2024/1646\n"
+        "Rekvisition av statsbidrag för utökade hembesöksprogram\ninom barnhälsovården 2024\n"
+        "Enligt fördelningen kan Region Blekinge rekvirera högst 3 731 000 kronor. För\n"
+        "bidragsåret 2023 erhöll regionen 703 000 kronor.\nRekvirerat belopp 3 731 000 kr\n"))
+    assert ex.grant_year == 2024
+
+
+def test_a_share_whose_percent_ocr_glued_on_as_digits_goes_to_review():
+    ex = extract_fields(text_doc(
+        "Rekvisition av statsbidrag för utökade hembesöksprogram 2024\nRegion Kalmar län\n"
+        "Rekvirerat belopp 4 230 000 kr\n"
+        "Andel av bidraget som finansierar kommunal verksamhet Se 4096\n",
+        source="ocr", confidence=0.9))
+    assert ex.municipal_share_percent == 40
+    assert ex.confidence("municipal_share_percent") < review_threshold()

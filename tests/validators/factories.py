@@ -144,5 +144,5 @@ def evidence(field: str, confidence: float) -> Evidence:
     return Evidence(field, "…", 1, (72.0, 300.0, 160.0, 313.0), confidence)
 
 
-def table(rows: tuple[int, ...], total: int, page: int = 2) -> ItemisedTable:
+def table(rows: tuple[int | float, ...], total: int | float, page: int = 2) -> ItemisedTable:
     return ItemisedTable(rows=rows, total=total, page=page, bbox=(50.0, 100.0, 500.0, 300.0))

@@ -55,3 +55,11 @@ def test_sum_mismatch_one_flag_per_table_that_does_not_add_up():
 def test_empty_table_with_zero_total_adds_up():
     assert sum_mismatch(decision(tables=[table((), 0)]), context()) == []
     assert sum_mismatch(decision(tables=[table((), 5)]), context())
+
+
+def test_rows_in_ore_with_a_negative_correction_add_up_to_their_total():
+    rows = (214_411.16, 23_759.67, 67_694.66, 67_105.48, 47_974.33, 44_255.36, -12_000.66)
+    assert sum_mismatch(decision(tables=[table(rows, 453_200)]), context()) == []
+    [flag] = sum_mismatch(decision(tables=[table(rows[:-1], 453_200)]), context())
+    assert flag.details["difference"] == 12_000.66
+    assert flag.message.endswith("summerar till 465 201 kr, men summan anges till 453 200 kr")

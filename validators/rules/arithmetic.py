@@ -53,7 +53,7 @@ def unused_mismatch(doc: Extraction, ctx: Context) -> list[Flag]:
 def sum_mismatch(doc: Extraction, ctx: Context) -> list[Flag]:
     flags: list[Flag] = []
     for table in doc.tables:
-        rows_sum = sum(table.rows)
+        rows_sum = round(sum(table.rows), 2)
         if abs(rows_sum - table.total) <= TOLERANCE_SEK:
             continue
         message = (
@@ -65,7 +65,7 @@ def sum_mismatch(doc: Extraction, ctx: Context) -> list[Flag]:
             "bbox": [round(v, 1) for v in table.bbox],
             "rows_sum": rows_sum,
             "total": table.total,
-            "difference": rows_sum - table.total,
+            "difference": round(rows_sum - table.total, 2),
         }
         flags.append(make_flag("SUM_MISMATCH", message, **details))
     return flags
