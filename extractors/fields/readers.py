@@ -75,7 +75,7 @@ GLUED_PERCENT_CERTAINTY = 0.4
 """A share read through a "%" OCR glued to it as digits: likely, and for review."""
 PERCENT_UNIT = re.compile(r"\((?:%|96|%6|0/0|o/o)\)")
 """A label's "(%)", also as OCR reads it: "(96)", "(%6)"."""
-POSTCODE_BEFORE = re.compile(r"\b(?:SE-?\s?)?\d{3}\s?\d{2}\s*$")
+POSTCODE_BEFORE = re.compile(r"\b(?:SE-?\s?)?\d{3}\s?\d{2}[',.]?\s*$")
 """A postcode right before a place name: a postal address's town ("302 43 Halmstad"), the
 place a sender or supplier has its box, not the organisation the document is from."""
 OWN_AMOUNT = {"requisition": "requested", "decision": "decided"}

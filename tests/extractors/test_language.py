@@ -148,3 +148,21 @@ def test_the_pattern_language(phrase, text, matches):
 def test_a_phrase_may_not_begin_optional():
     with pytest.raises(ValueError):
         compile_phrase("[har] förbrukat")
+
+
+def test_a_reminder_to_report_is_no_report():
+    ex = extract_fields(text_doc(
+        "Socialstyrelsen\n106 30' Stockholm · Besök: Rålambsvägen 3\n2024-01-12\nRegion Uppsala\n"
+        "Registrator\nPåminnelse om återrapportering\nEnligt Socialstyrelsens anvisningar ska "
+        "Region Uppsala senast den 1 mars 2024\nåterrapportera hur 2023 års statsbidrag för "
+        "utökade hembesöksprogram har använts.\n"))
+    assert ex.document_type == "other"
+    assert ex.organisation.code == "03"  # the addressee: Stockholm is Socialstyrelsen's box
+
+
+def test_a_requisition_answering_a_reminder_is_a_requisition():
+    ex = extract_fields(text_doc(
+        "Ämne: SV: Påminnelse rekvisition hembesöksprogram 2024\nHej!\n"
+        "Region Östergötland rekvirerar härmed statsbidrag för utökade hembesöksprogram\n"
+        "inom barnhälsovården för år 2024.\nRekvirerat belopp: 4 778 tkr\n"))
+    assert ex.document_type == "requisition"
