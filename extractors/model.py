@@ -15,6 +15,12 @@ DocumentType = Literal["requisition", "return_report", "decision", "instruction"
 AMOUNT_KEYS = ("requested", "received", "used", "unused", "decided")
 
 
+def centre_inside(box: BBox, outer: BBox) -> bool:
+    """Whether ``box``'s centre lies within ``outer`` (a word on a form field or a picture)."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
+
+
 @dataclass(frozen=True)
 class Word:
     text: str

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property
 
 from spacy.tokens import Doc
@@ -641,7 +641,8 @@ class DocumentContext:
         "-4 975,55", "−8 450,76", "(12 000,66)", "23 500,67-"."""
         text = self.flow.text
         bracketed = text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")"
-        trailing = text[a.end:a.end + 1] == "-" and not re.match(r"[-–\d]", text[a.end + 1:a.end + 2])
+        trailing = text[a.end:a.end + 1] == "-" and \
+            not re.match(r"[-–\d]", text[a.end + 1:a.end + 2])
         return -a.exact if a.negative or bracketed or trailing else a.exact
 
     def row_amounts(self, line: int, total: bool = False) -> list[AmountMatch]:

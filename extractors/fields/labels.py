@@ -74,23 +74,20 @@ def find_labels(doc: Doc, flow: Flow,
     """
     priorities = _priorities()
     found: list[tuple[str, str, int, int, int]] = []
+    # Where a label may stand is settled before overlaps are (_may_label).
     for hit in _phrases().find(doc, keep=lambda span: _may_label(flow, span)):
         if any(s <= hit.start and hit.end <= e and (s, e) != (hit.start, hit.end)
                for s, e in names):
             continue
         anywhere = hit.key in language().sentence_labels.values()
         line = flow.line_index(hit.start)
-        line_start, line_end = flow.line_span(line)
+        _, line_end = flow.line_span(line)
         if hit.end > line_end:
             if not (anywhere or NEGATED.match(flow.text[hit.start:hit.end])):
                 continue
             line = flow.line_index(hit.end - 1)  # a sentence label wrapped onto the next line
-            line_start, line_end = flow.line_span(line)
-        before = flow.text[line_start:hit.start]
-        after = flow.text[hit.end:line_end]
-        colon = re.match(r"\s*:", after)
-        if not (anywhere or colon or NOISE_PREFIX.match(before)):
-            continue
+            _, line_end = flow.line_span(line)
+        colon = re.match(r"\s*:", flow.text[hit.end:line_end])
         end = hit.end + (colon.end() if colon else 0)
         found.append((hit.key, fold(flow.text[hit.start:hit.end]), line, hit.start, end))
     found += _fuzzy_labels(flow, {ln for _, _, ln, _, _ in found})
@@ -109,13 +106,13 @@ def find_labels(doc: Doc, flow: Flow,
 
 @cache
 def _sentence_phrases() -> frozenset[str]:
-    return frozenset(fold(p) for p in language().sentence_labels)
+    return frozenset(" ".join(fold(p).split()) for p in language().sentence_labels)
 
 
 def _may_label(flow: Flow, span: Span) -> bool:
     """Whether a phrase stands where a label may: so that "belopp (kr)" inside "Rekvirerat
     belopp (kr)" does not, as the longer match, hide the label that begins the line."""
-    if fold(span.text) in _sentence_phrases():
+    if " ".join(fold(span.text).split()) in _sentence_phrases():
         return True
     line_start, line_end = flow.line_span(flow.line_index(span.start_char))
     if span.end_char > line_end:

@@ -7,6 +7,7 @@ Every variant from config.registry ("Region Örebro län", "Örebro läns region
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -176,11 +177,13 @@ MAIL_DOMAIN = re.compile(r"@(?:[a-z0-9-]+\.)*?(?P<name>[a-z0-9-]+)[.,]\s?se\b", 
 NOT_SENDERS = frozenset({"socialstyrelsen", "regeringskansliet", "gmail", "hotmail", "outlook"})
 
 
-def mail_domain_organisation(text: str) -> tuple[Organisation, int, int] | None:
-    """The organisation a mail address in ``text`` belongs to by its domain, where the domain
-    spells a region ("region" + its name) or a municipality's name whole; None when no
-    address does or two name different organisations."""
+@cache
+def _domain_names() -> tuple[dict[str, Organisation], dict[str, Organisation]]:
+    """Regions by the name after "region" in their domains ("vasterbotten", "jonkopingslan"),
+    municipalities by their whole name ("uppsala"), but not a county's only municipality,
+    whose domain is the region's as much ("gotland")."""
     regions: dict[str, Organisation] = {}
+    municipalities: dict[str, Organisation] = {}
     for o in load_registry().all():
         if o.kind == "region":
             county = fold(o.short).replace(" ", "")
@@ -188,14 +191,18 @@ def mail_domain_organisation(text: str) -> tuple[Organisation, int, int] | None:
             own = fold(o.name).removeprefix("region ").replace(" ", "")
             for key in (county, stem, stem.removesuffix("s"), own):
                 regions.setdefault(key, o)
-    municipalities = {fold(o.short).replace(" ", ""): o
-                      for o in load_registry().all() if o.kind == "municipality"}
-    per_county: dict[str, int] = {}
-    for o in municipalities.values():
-        per_county[o.code[:2]] = per_county.get(o.code[:2], 0) + 1
-    for shared in set(municipalities) & set(regions):
-        if per_county[municipalities[shared].code[:2]] == 1:  # gotland.se: region or kommun
-            del municipalities[shared]
+        else:
+            municipalities[fold(o.short).replace(" ", "")] = o
+    per_county = Counter(o.code[:2] for o in municipalities.values())
+    return regions, {name: o for name, o in municipalities.items()
+                     if not (name in regions and per_county[o.code[:2]] == 1)}
+
+
+def mail_domain_organisation(text: str) -> tuple[Organisation, int, int] | None:
+    """The organisation a mail address in ``text`` belongs to by its domain, where the domain
+    spells a region ("region" + its name) or a municipality's name whole; None when no
+    address does or two name different organisations."""
+    regions, municipalities = _domain_names()
     found: dict[str, tuple[Organisation, int, int]] = {}
     for m in MAIL_DOMAIN.finditer(text):
         name = fold(m.group("name")).replace("-", "")

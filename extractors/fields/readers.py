@@ -6,9 +6,9 @@ document type. A reader writes only its own fields: ``Draft`` refuses any other.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
@@ -17,9 +17,9 @@ from extractors.fields.amounts import AmountMatch
 from extractors.fields.context import (
     ACTUAL_COLUMN,
     BARE_SHARE,
-    GLUED_PERCENT,
     COST_CONTEXT,
     COST_CONTEXT_LINES,
+    GLUED_PERCENT,
     LABELLED_REFERENCE,
     OCR_ANDEL,
     OWNER,
@@ -44,9 +44,9 @@ from extractors.fields.context import (
     Reading,
 )
 from extractors.fields.coordination import Item, municipality_list
-from extractors.fields.number_words import find_worded_percentages
 from extractors.fields.language import language, role_of, zero_statements
 from extractors.fields.layout import union_bbox
+from extractors.fields.number_words import find_worded_percentages
 from extractors.fields.organisations import (
     Mention,
     as_ref,
@@ -440,9 +440,10 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
     excluded = ctx.collaborating_spans()
 
     def usable(m: Mention) -> bool:
-        line_start, line_end = ctx.flow.line_span(ctx.flow.line_index(m.start))
+        line = ctx.flow.line_index(m.start)
+        line_start, line_end = ctx.flow.line_span(line)
         return not any(s <= m.start < e for s, e in excluded) and \
-            not ctx.is_fax_header(ctx.flow.line_index(m.start)) and \
+            not ctx.is_fax_header(line) and \
             not POSTCODE_BEFORE.search(ctx.flow.text[line_start:m.start]) and \
             not MAIL_ADDRESS_AFTER.match(ctx.flow.text, m.end, line_end)
 
@@ -681,11 +682,12 @@ def read_tables(ctx: DocumentContext, out: Draft) -> None:
         for column, total in enumerate(totals):
             cells = [row[column] for row in rows]
             values = [_kronor(ctx.signed(a)) for a in cells]
-            adds_up = abs(sum(values) - _kronor(ctx.signed(total))) <= 1
+            stated = _kronor(ctx.signed(total))
+            adds_up = abs(sum(values) - stated) <= 1
             if adds_up or (not continued and not broken
                            and all(ctx.clean_figure(a) for a in [*cells, total])):
-                out.record.tables.append(ItemisedTable(
-                    tuple(values), _kronor(ctx.signed(total)), page, union_bbox(words)))
+                out.record.tables.append(ItemisedTable(tuple(values), stated, page,
+                                                       union_bbox(words)))
         spent.append((line, total_line, totals))
     for line, total_line, totals in spent:
         if total_line not in subtotals:

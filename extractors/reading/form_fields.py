@@ -19,7 +19,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
-from extractors.model import BBox, Word
+from extractors.model import BBox, Word, centre_inside
 from extractors.reading.checkboxes import EMPTY, TICKED
 
 log = logging.getLogger(__name__)
@@ -145,13 +145,8 @@ def _box(annot: dict) -> BBox:
     return (float(annot["x0"]), float(annot["top"]), float(annot["x1"]), float(annot["bottom"]))
 
 
-def _inside(word: BBox, box: BBox) -> bool:
-    middle_x, middle_y = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
-    return box[0] <= middle_x <= box[2] and box[1] <= middle_y <= box[3]
-
-
 def _already_printed(words: list[Word], box: BBox, printed: list[Word]) -> bool:
-    shown = "".join(w.text for w in printed if _inside(w.bbox, box))
+    shown = "".join(w.text for w in printed if centre_inside(w.bbox, box))
     return bool(shown) and shown == "".join(w.text for w in words)
 
 
@@ -166,25 +161,32 @@ def annotation_words(page, number: int, printed: list[Word]) -> list[Word]:
         return []
     out: list[Word] = []
     for annot in annots:
-        data = resolve1(annot.get("data")) or {}
-        if not isinstance(data, dict) or int(resolve1(data.get("F")) or 0) & HIDDEN:
-            continue
-        subtype = _name(data.get("Subtype"))
-        box = _box(annot)
-        if subtype == "FreeText":
-            field = _Field("Tx", None, _text_bytes(data.get("DA")), MULTILINE, 0)
-            words = _value_words(_text(data.get("Contents")), box, field, number)
-        elif subtype == "Widget":
-            field = _field(data)
-            if field.kind == "Btn":
-                tick = _tick(data, field)
-                words = [Word(tick, number, box)] if tick else []
-            elif field.kind in ("Tx", "Ch"):
-                words = _value_words(_text(field.value), box, field, number)
-            else:
-                words = []
-        else:
+        try:
+            words, box = _annotation_words(annot, number)
+        except (TypeError, ValueError, KeyError) as exc:  # one bad field costs only itself
+            log.info("annotation unreadable page=%s error=%r", number, exc)
             continue
         if not _already_printed(words, box, printed):
             out.extend(words)
     return out
+
+
+def _annotation_words(annot: dict, number: int) -> tuple[list[Word], BBox]:
+    """The words one annotation shows, and its box; none for other kinds of annotation."""
+    box = _box(annot)
+    data = resolve1(annot.get("data")) or {}
+    if not isinstance(data, dict) or int(resolve1(data.get("F")) or 0) & HIDDEN:
+        return [], box
+    subtype = _name(data.get("Subtype"))
+    if subtype == "FreeText":
+        field = _Field("Tx", None, _text_bytes(data.get("DA")), MULTILINE, 0)
+        return _value_words(_text(data.get("Contents")), box, field, number), box
+    if subtype != "Widget":
+        return [], box
+    field = _field(data)
+    if field.kind == "Btn":
+        tick = _tick(data, field)
+        return ([Word(tick, number, box)] if tick else []), box
+    if field.kind in ("Tx", "Ch"):
+        return _value_words(_text(field.value), box, field, number), box
+    return [], box

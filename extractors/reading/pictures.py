@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from extractors.model import BBox, PageText, Word
+from extractors.model import BBox, PageText, Word, centre_inside
 from extractors.reading.ocr import Stopwatch, ocr_page
 
 MIN_PICTURE_SHARE = 0.04
@@ -36,15 +36,10 @@ def picture_boxes(images: Sequence[BBox], words: Sequence[Word], width: float,
         if area < MIN_PICTURE_SHARE * page_area or area >= WHOLE_PAGE * page_area or \
                 x1 - x0 < MIN_PICTURE_SIDE * width:
             continue
-        if any(_centre_in(w.bbox, box) for w in words):
+        if any(centre_inside(w.bbox, box) for w in words):
             continue
         out.append(box)
     return out
-
-
-def _centre_in(word: BBox, box: BBox) -> bool:
-    x, y = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def read_pictures(gray: np.ndarray, dpi: float, boxes: Sequence[BBox], *, page: int,

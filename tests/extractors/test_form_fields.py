@@ -146,7 +146,11 @@ def test_a_typed_note_is_read_where_it_stands() -> None:
     assert _page(data).text.splitlines() == ["Erhållet belopp: 834 000 kr"]
 
 
-def test_a_damaged_annotation_costs_nothing_but_itself() -> None:
-    data = _form(_requisition, REQUISITION_LABELS).replace(b"/Rect [", b"/Rect [ /Bad")
+@pytest.mark.parametrize(("good", "bad"), [
+    (b"/Rect [", b"/Rect [ /Bad"),  # the annotation array itself unreadable
+    (b"/Ff 0", b"/Ff /Bad"),        # one field's flags a name, not a number
+])
+def test_a_damaged_annotation_costs_nothing_but_itself(good: bytes, bad: bytes) -> None:
+    data = _form(_requisition, REQUISITION_LABELS).replace(good, bad, 1)
     page = _page(data)
     assert "Organisation:" in page.text
