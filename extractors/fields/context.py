@@ -141,6 +141,11 @@ SHARE_LINE = re.compile(
 )
 OCR_ANDEL = re.compile(r"\bande[t1i|](?=(?:en)?\b)")
 """"andel" with its l read as t, 1, i or | (same length, so offsets hold)."""
+STOP_BEFORE_PERCENT = re.compile(
+    r"(?<=[^\W\d_])\.(?=[ \t]*\d{1,3}(?:[,.]\d+)?[ \t]*(?:%|procent\b))")
+"""A full stop between a form's label and its percentage ("Andel till kommunal verksamhet.
+25 %"), a leader or colon as OCR read it: no Swedish sentence begins with a figure, so it
+ends no sentence (read as a colon, same length)."""
 SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
 """Who a percentage goes to; the one written nearest to it decides."""
 OWNER = re.compile(r"(?:kommun|region|socialtjanst|landsting)\w*(?:ens|ets|s)")
@@ -181,6 +186,12 @@ class Reading:
     that damage or a stamp across them, does not lower the reading again; shorter words'
     still does (extractors.fields.context.LONG_WORD)."""
 
+
+OPEN_END = re.compile(r"(?:[,&]|\b(?:och|samt))\s*$")
+"""A line a list goes on from: it ends on a comma or "och"."""
+SENTENCE_STOP = re.compile(r"(?<=[^\W\d_])\.\s+(?=[A-ZÅÄÖ])")
+"""A full stop after a word and before a capital: the list's sentence ends there (a stray
+stop OCR left after a label, " . Kalmar kommun", is none)."""
 
 class DocumentContext:
     """The flow, folded text, spaCy parse, organisation mentions, labels, dates and money
@@ -562,9 +573,12 @@ class DocumentContext:
                     if line < len(self.flow.lines):
                         end = self.flow.line_span(line)[1]
                         line += 1
-                while line < len(self.flow.lines) and self.only_names(line):
+                while line < len(self.flow.lines) and (
+                        self.only_names(line) or OPEN_END.search(self.flow.lines[line - 1].text)):
                     end = self.flow.line_span(line)[1]
                     line += 1
+                stop = SENTENCE_STOP.search(self.flow.text, label.end, end)
+                end = stop.start() + 1 if stop else end
             else:
                 stop = re.search(r"[.;]\s", self.flow.text[label.end:])
                 end = label.end + stop.start() if stop else len(self.flow.text)
@@ -609,11 +623,12 @@ class DocumentContext:
             return False
         start, end = self.flow.line_span(line)
         rest = self.flow.text[start:end]
-        found = [m for m in self.orgs if start <= m.start and m.end <= end]
+        found = [m for m in self.orgs if m.start < end and start < m.end]
         if not found:
             return False
-        for m in sorted(found, key=lambda m: -m.start):
-            rest = rest[:m.start - start] + rest[m.end - start:]
+        for m in sorted(found, key=lambda m: -m.start):  # a name wrapped into the line counts
+            lo, hi = max(m.start, start) - start, min(m.end, end) - start
+            rest = rest[:lo] + rest[hi:]
         return not re.search(r"[^\W\d_]{3,}", re.sub(r"\boch\b", "", rest))
 
     def clause(self, folded: str, start: int, end: int) -> tuple[int, int]:

@@ -1,13 +1,14 @@
 """Lists of municipalities as Swedish coordination: "A, B och C kommuner", "Umeås och Vännäs
 kommuner", "Solna kommun, Haninge", "Kommunen Gävle, Kommunen Sandviken".
 
-A list is cut into items at commas, "och", "samt", "&", bullets and line breaks. An item is taken when
-it names a municipality with its kind written ("Umeå kommun", "Solna stad"), or when it is a
-bare name and the list's head or any item says kommun ("Skellefteå, Umeås kommun"), or
-every item is a municipality's name as the registry writes it ("Östersund, Strömsund och
-Krokom"). Every
-name is a registry entry: written as the registry writes it, in the genitive ("Umeås"), or —
-for OCR damage only — the entry it most resembles.
+A list is cut into items at commas, "och", "samt", "&", bullets, brackets and line breaks.
+An item is taken when it names a municipality with its kind written ("Umeå kommun", "Solna
+stad"), or when it is a bare name and the list's head or any item says kommun ("Skellefteå,
+Umeås kommun"), or every item is a municipality's name as the registry writes it
+("Östersund, Strömsund och Krokom"). Every name is a registry entry: written as the registry
+writes it, in the genitive ("Umeås"), or — for OCR damage only — the entry it most resembles.
+A table of SCB codes and names under a collaboration label is read by its rows, where a
+row's code and name agree.
 """
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ from extractors.fields.organisations import BARE_CONFIDENCE, Mention, choose, fu
 from extractors.fields.text import fold
 
 SEPARATOR = re.compile(
-    r"\s*(?:[,;&\n/]|\boch\b|\bsamt\b|\bsåväl som\b|(?<!\S)[-–•·*](?=\s))\s*", re.IGNORECASE)
-"""Between items: commas, "och", line breaks, and bullets ("- Luleå kommun - Piteå")."""
+    r"\s*(?:[,;&\n/()]|\boch\b|\bsamt\b|\bsåväl som\b|(?<!\S)[-–•·*](?=\s))\s*", re.IGNORECASE)
+"""Between items: commas, "och", line breaks, bullets ("- Luleå kommun - Piteå") and
+brackets, whether they hold a remark ("Gotland (Region Gotland har även kommunens ansvar)")
+or the names ("tre kommuner (Umeå, Vännäs och Robertsfors)")."""
 KIND_WORDS = re.compile(r"\b(?:kommun(?:en|er|erna)?|stad|staden|städer(?:na)?)\b", re.IGNORECASE)
 """Words that say an item, or the list, is of municipalities."""
 DAMAGED_KIND = re.compile(r"\b[kK][\w]{4,7}\b")
@@ -39,6 +42,8 @@ OCR_SPECK = re.compile(r"[a-zåäö]{1,2}|[^\w\s]+")
 municipality's name has a lower-case word of one or two letters."""
 NAME = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
 GENITIVE_CONFIDENCE = BARE_CONFIDENCE
+LOST_CAPITAL = re.compile(r"[a-zåäö][a-zåäö-]{3,}")
+LOST_CAPITAL_CONFIDENCE = 0.8
 PLACE_SCORE = 80
 """rapidfuzz ratio from which a dateline's word is a municipality's name OCR damaged."""
 
@@ -49,6 +54,32 @@ class Item:
     start: int
     end: int
     certainty: float
+
+
+@cache
+def _by_tail() -> dict[str, Organisation]:
+    """Municipalities by their folded name less its first letter, where that is unique."""
+    tails: dict[str, list[Organisation]] = {}
+    for m in load_registry().municipalities.values():
+        tails.setdefault(fold(m.short)[1:], []).append(m)
+    return {tail: orgs[0] for tail, orgs in tails.items() if len(orgs) == 1}
+
+
+def _lost_capital(text: str, start: int, end: int) -> Item | None:
+    """A municipality with its kind word whose capital OCR read as another, small letter
+    ("kjungby kommun"): the rest of the name must be the registry's, letter for letter."""
+    item = text[start:end]
+    kinds = _kind_words(item)
+    if not kinds:
+        return None
+    word = item[:kinds[0][0]].strip(" .:")
+    if not LOST_CAPITAL.fullmatch(word):
+        return None
+    org = _by_tail().get(fold(word)[1:])
+    if org is None:
+        return None
+    offset = text.find(word, start, end)
+    return Item(org, offset, offset + len(word), LOST_CAPITAL_CONFIDENCE)
 
 
 @cache
@@ -196,16 +227,30 @@ def _columns(text: str, items: list[tuple[int, int]],
              mentions: list[Mention]) -> list[tuple[int, int]]:
     """Items that hold a municipality written with its kind and another name beside it — a
     list in two columns whose bullets OCR dropped ("Luleå kommun   Piteå", "Kiruna   Älvsbyns
-    kommun") — cut at the written one's ends."""
+    kommun") — cut at the written one's ends; items that are municipalities' names and
+    nothing else, whose separators OCR lost ("Umea Skellefteå Lycksele"), cut at each."""
     out = []
     for s, e in items:
-        inside = sorted((m.start, m.end) for m in mentions
-                        if s <= m.start and m.end <= e and m.explicit and any(
-                            c.organisation.kind == "municipality" for c in m.candidates))
+        municipal = sorted((m.start, m.end, m.explicit) for m in mentions
+                           if s <= m.start and m.end <= e and any(
+                               c.organisation.kind == "municipality" for c in m.candidates))
+        inside = [(a, b) for a, b, explicit in municipal if explicit]
+        if len(municipal) > 1 and _only_these(text, s, e, municipal):
+            inside = [(a, b) for a, b, _ in municipal]  # names whose separators OCR lost
         cuts = [s, *[p for span in inside for p in span], e]
         parts = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
         out.extend(parts if len(parts) > 1 else [(s, e)])
     return out
+
+
+def _only_these(text: str, start: int, end: int, spans: list[tuple[int, int, bool]]) -> bool:
+    """Whether ``spans`` cover every letter of ``text[start:end]``."""
+    rest, at = [], start
+    for a, b, _ in spans:
+        rest.append(text[at:a])
+        at = max(at, b)
+    rest.append(text[at:end])
+    return not re.search(r"[^\W\d_]", "".join(rest))
 
 
 def _all_registry_names(text: str, items: list[tuple[int, int]]) -> bool:
@@ -232,7 +277,9 @@ def _item(text: str, start: int, end: int, inside: list[Mention],
         org, certainty = choose(explicit[0], prefer="municipality")
         return Item(org, explicit[0].start, explicit[0].end, certainty)
     name = _only_name(text[start:end], first, last)
-    if name is None or not says_kommun:
+    if name is None:
+        return _lost_capital(text, start, end)
+    if not says_kommun:
         return None
     offset = text.find(name, start, end)
     named = [m for m in municipal if m.start >= offset]
@@ -248,3 +295,43 @@ def _item(text: str, start: int, end: int, inside: list[Mention],
     if fuzzy and fuzzy[0].kind == "municipality":
         return Item(fuzzy[0], offset, offset + len(name), fuzzy[1])
     return None
+
+
+CODED_ROW = re.compile(r"^\W*(?P<code>\d{4})\s+(?P<name>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?)")
+"""A table row that begins with a municipality's SCB code and its name ("2180 Gävle
+Familjecentral / hembesök")."""
+CODED_CONFIDENCE = 1.0
+
+
+def coded_row(line: str) -> tuple[Organisation, int, int] | None:
+    """The municipality a row names by its code and its name, where the two agree (the name
+    as the registry writes it or in the genitive, one word or two); its name's span in
+    ``line``."""
+    m = CODED_ROW.match(line)
+    if m is None:
+        return None
+    org = load_registry().municipalities.get(m.group("code"))
+    if org is None:
+        return None
+    words = m.group("name").split()
+    for n in (len(words), 1):
+        named = registry_name(" ".join(words[:n]))
+        if named is not None and named.code == org.code:
+            return org, m.start("name"), m.start("name") + len(" ".join(words[:n]))
+    return None
+
+
+def coded_rows(lines: Sequence[tuple[int, str]]) -> list[Item]:
+    """The municipalities of a table of codes and names below a collaboration label
+    (``lines``: each line's offset and text, from the one below the label): one header line
+    may come first, and the first other line after the rows ends them."""
+    items: list[Item] = []
+    for i, (offset, line) in enumerate(lines):
+        row = coded_row(line)
+        if row is None:
+            if items or i > 0:
+                break
+            continue
+        org, start, end = row
+        items.append(Item(org, offset + start, offset + end, CODED_CONFIDENCE))
+    return items

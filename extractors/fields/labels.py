@@ -83,15 +83,19 @@ def find_labels(doc: Doc, flow: Flow,
         line = flow.line_index(hit.start)
         _, line_end = flow.line_span(line)
         if hit.end > line_end:
-            if not (anywhere or NEGATED.match(flow.text[hit.start:hit.end])):
+            if not (anywhere or NEGATED.match(flow.text[hit.start:hit.end])
+                    or re.match(r"[ \t]*:", flow.text[hit.end:])):
                 continue
-            line = flow.line_index(hit.end - 1)  # a sentence label wrapped onto the next line
+            # a sentence label, or one ending on its colon, wrapped onto the next line
+            line = flow.line_index(hit.end - 1)
             _, line_end = flow.line_span(line)
         colon = re.match(r"\s*:", flow.text[hit.end:line_end])
         end = hit.end + (colon.end() if colon else 0)
         found.append((hit.key, fold(flow.text[hit.start:hit.end]), line, hit.start, end))
     found += _fuzzy_labels(flow, {ln for _, _, ln, _, _ in found})
+    found += _list_intros(flow, {ln for _, _, ln, _, _ in found})
     found.sort(key=lambda f: f[3])
+    found = [f for i, f in enumerate(found) if not _qualifies(flow, found[:i], f)]
     labels = []
     for i, (field, phrase, line, start, end) in enumerate(found):
         _, line_end = flow.line_span(line)
@@ -102,6 +106,19 @@ def find_labels(doc: Doc, flow: Flow,
         labels.append(Label(field, phrase, priority if exact else 0.5, line, start, end,
                             value_end, exact))
     return labels
+
+
+INCLUDING = re.compile(r"\b(?:inklusive|inkl|exklusive|exkl)\.?\s*$")
+
+
+def _qualifies(flow: Flow, before: list[tuple[str, str, int, int, int]],
+               label: tuple[str, str, int, int, int]) -> bool:
+    """Whether a phrase only qualifies what stands before it on its line ("Erhållet bidrag
+    inklusive kvarvarande medel: 12 906 000 kr"): part of that label's words, no label."""
+    _, _, line, start, _ = label
+    previous = [f for f in before if f[2] == line]
+    after = previous[-1][4] if previous else flow.line_span(line)[0]
+    return bool(INCLUDING.search(fold(flow.text[after:start])))
 
 
 @cache
@@ -171,4 +188,16 @@ def _fuzzy_labels(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, i
             (_, _, index), n = best
             end = offsets[first + n - 1] + len(words[first + n - 1])
             out.append((fields[index], "~" + texts[index], line_no, offsets[first], end))
+    return out
+
+
+def _list_intros(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, int, int]]:
+    """A line introducing the municipalities taking part ("Samtliga sex kommuner i Halland
+    deltar:"): a collaboration label whose value is the list below it."""
+    out = []
+    for line_no, line in enumerate(flow.lines):
+        if line_no in labelled or not language().list_intro.match(fold(line.text)):
+            continue
+        start, end = flow.line_span(line_no)
+        out.append(("collaborating", "~" + fold(line.text), line_no, start, end))
     return out

@@ -78,6 +78,9 @@ class Language:
     """Folded words that may stand between a label and its amount."""
     zero_values: frozenset[str]
     """Folded words a form writes for an amount of nothing."""
+    list_intro: re.Pattern[str]
+    """A folded line introducing the list of collaborating municipalities below it."""
+    list_intro_examples: tuple[str, ...]
 
     def cues(self, role: str) -> tuple[re.Pattern[str], ...]:
         return next((r.cues for r in self.roles if r.role == role), ())
@@ -103,6 +106,11 @@ def parse_language(data: dict) -> Language:
         confidence={k: float(v) for k, v in data["confidence"].items()},
         label_filler=frozenset(fold(w) for w in data["label_filler"]["words"]),
         zero_values=frozenset(fold(w) for w in data["zero_values"]["words"]),
+        list_intro=re.compile(
+            r"(?=.*\bkommuner(?:na)?\b)(?=.*\b(?:"
+            + "|".join(re.escape(fold(v)) for v in data["list_intro"]["verbs"])
+            + r")\b).*:\s*$"),
+        list_intro_examples=tuple(data["list_intro"]["examples"]),
     )
 
 

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import compile_prefix_regex, filter_spans
 
 from extractors.fields.text import fold
 
@@ -26,9 +26,15 @@ def fold_norms(doc: Doc) -> Doc:
     return doc
 
 
+GLUED_BULLET = r"[-–—•](?=[^\W\d_])"
+"""A dash or bullet OCR glued to the word after it ("-Erhållet bidrag"): a token of its own."""
+
+
 @cache
 def pipeline() -> Language:
     nlp = spacy.blank("sv")
+    nlp.tokenizer.prefix_search = compile_prefix_regex(
+        [*nlp.Defaults.prefixes, GLUED_BULLET]).search
     nlp.add_pipe("fold_norms")
     return nlp
 

@@ -32,6 +32,7 @@ from extractors.fields.context import (
     SHARE_PARTY,
     SHARE_WORDS,
     STACKED_SHARE,
+    STOP_BEFORE_PERCENT,
     TITLE_LINES,
     TOTAL_WORDS,
     WRAPPED_COLLABORATING,
@@ -43,7 +44,7 @@ from extractors.fields.context import (
     DocumentContext,
     Reading,
 )
-from extractors.fields.coordination import Item, municipality_list
+from extractors.fields.coordination import Item, coded_rows, municipality_list
 from extractors.fields.language import language, role_of, zero_statements
 from extractors.fields.layout import union_bbox
 from extractors.fields.number_words import find_worded_percentages
@@ -433,6 +434,10 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
                                    or "kommun" in label.phrase))
     for _, items in rows:
         take(items)
+    for label in ctx.labels_for("collaborating"):
+        if not ctx.prose[label.end:label.value_end].strip():
+            take(coded_rows([(ctx.flow.line_span(n)[0], ctx.flow.lines[n].text)
+                             for n in range(label.line + 1, len(ctx.flow.lines))]))
     out.record.collaborating_municipalities = list(chosen.values())
 
 
@@ -473,8 +478,11 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
             return
     header = [m for m in ctx.orgs if m.start < ctx.title_end and usable(m)]
     if header:
-        org, certainty = choose(header[0])
-        _set_org(ctx, out, org, Reading(org, header[0].start, header[0].end, 0.9 * certainty))
+        m, prefer_code = _header_name(ctx, header, usable)
+        org, certainty = choose(m)
+        if prefer_code is not None:
+            org = next(c.organisation for c in m.candidates if c.organisation.code == prefer_code)
+        _set_org(ctx, out, org, Reading(org, m.start, m.end, 0.9 * certainty))
         return
     for line in range(min(TITLE_LINES, len(ctx.flow.lines))):
         start, end = ctx.flow.line_span(line)
@@ -499,12 +507,32 @@ def _set_org(ctx: DocumentContext, out: Draft, org, reading: Reading) -> None:
     out.note("organisation", reading)
 
 
+def _header_name(ctx: DocumentContext, header: list[Mention],
+                 usable: Callable[[Mention], bool]) -> tuple[Mention, str | None]:
+    """The heading's organisation: its first mention, unless that is a bare name (a
+    letterhead's postal town, "371 81 Karlskrona" as OCR interleaved it with "Region
+    Blekinge") and a later bare one is what the text names with its kind word ("Region
+    Blekinge rekvirerar"); then that one, as the organisation the text names."""
+    if header[0].explicit:
+        return header[0], None
+    named = {c.organisation.code for m in ctx.orgs if m.explicit and usable(m)
+             for c in m.candidates if c.explicit}
+    for m in header:
+        if m.explicit:
+            break
+        code = next((c.organisation.code for c in m.candidates if c.organisation.code in named),
+                    None)
+        if code is not None:
+            return m, code
+    return header[0], None
+
+
 def read_share(ctx: DocumentContext, out: Draft) -> None:
     """The municipal share: a percentage, in figures or words ("tjugofem procent"), whose
     nearest party word is the municipality's
     ("Andel till kommunal verksamhet 25 %", "Av bidraget ska 40 procent finansiera
     kommunal verksamhet"), or a bare "Andel: 40 %" in a form."""
-    folded = OCR_ANDEL.sub("andel", ctx.folded)
+    folded = STOP_BEFORE_PERCENT.sub(":", OCR_ANDEL.sub("andel", ctx.folded))
     best: Reading | None = None
     percentages = [(m.start(), m.end(), float(m.group("num").replace(",", ".")))
                    for m in SHARE.finditer(folded)]

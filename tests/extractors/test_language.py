@@ -126,7 +126,13 @@ def test_a_form_value_of_nothing(line):
      "Förbrukade medel under bidragsåret 255 000\n", "used", 255_000),
     ("Ekonomisk sammanfattning\nErhållet bidrag 2 084 000 kr\n"
      "Förbrukat enligt bilaga 1 984 000 kr\nEj förbrukat 100 000 kr\n", "used", 1_984_000),
-], ids=["prose label", "form row saying when", "summary pointing to its appendix"])
+    ("Region Skanes aterrapportering\nErhallet bidrag inklusive kvarvarande medel: "
+     "12 906 000 kr\nFörbrukat: 12 511 300 kr\nEj förbrukat: 394 700 kr\n",
+     "received", 12_906_000),
+    ("Återrapportering\n-Erhållet bidrag: 1 047 000 kr\n-Förbrukat: 1 047 000 kr\n",
+     "received", 1_047_000),
+], ids=["prose label", "form row saying when", "summary pointing to its appendix",
+        "received with last year's remainder", "a dash OCR glued to the label"])
 def test_label_filler_keeps_a_label_sure(text, field, value):
     ex = extract_fields(text_doc(text))
     assert ex.amounts[field].value == value
@@ -166,3 +172,11 @@ def test_a_requisition_answering_a_reminder_is_a_requisition():
         "Region Östergötland rekvirerar härmed statsbidrag för utökade hembesöksprogram\n"
         "inom barnhälsovården för år 2024.\nRekvirerat belopp: 4 778 tkr\n"))
     assert ex.document_type == "requisition"
+
+
+@pytest.mark.parametrize("line", LANGUAGE.list_intro_examples)
+def test_a_line_introducing_the_municipalities_taking_part(line):
+    ex = extract_fields(text_doc(
+        f"Rekvisition av statsbidrag 2024\nRegion Halland\n{line}\n• Halmstads kommun\n"
+        "• Hylte kommun\nRekvirerat belopp: 2 600 000 kr\n"))
+    assert [o.code for o in ex.collaborating_municipalities] == ["1380", "1315"]

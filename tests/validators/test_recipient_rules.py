@@ -114,8 +114,16 @@ def test_allocation_for_another_year_does_not_count():
     assert no_allocation(requisition(), ctx)
 
 
-def test_no_allocation_needs_organisation_and_configured_program_year():
+def test_no_allocation_needs_organisation_and_an_identified_program_and_year():
     assert no_allocation(requisition(organisation=None), context()) == []
-    assert no_allocation(requisition(grant_year=2030), context()) == []
+    assert no_allocation(requisition(grant_year=None), context()) == []
     assert no_allocation(requisition(program=None), context()) == []
+    assert no_allocation(requisition(program="okänt-program"), context()) == []
+
+
+def test_a_year_the_program_has_not_configured_has_no_row_either():
+    """The contract's rule as written: the list has no row for that program and year."""
+    [flag] = no_allocation(requisition(grant_year=2030), context())
+    assert flag.details["grant_year"] == 2030
+    assert unknown_program(requisition(grant_year=2030), context())
     assert no_allocation(requisition(document_type="instruction"), context()) == []

@@ -79,18 +79,22 @@ def wrong_recipient_kind(doc: Extraction, ctx: Context) -> list[Flag]:
 
 
 def no_allocation(doc: Extraction, ctx: Context) -> list[Flag]:
+    """No row in the allocation list for the organisation, program and year — also for a year
+    the program has not configured (the list has no row for it either; UNKNOWN_PROGRAM says
+    why). A program nobody configured, or none identified, is UNKNOWN_PROGRAM's alone."""
     org = doc.organisation
-    if doc.document_type not in RECIPIENT_DOCUMENTS or org is None:
+    if doc.document_type not in RECIPIENT_DOCUMENTS or org is None or doc.grant_year is None \
+            or doc.program not in ctx.programs.programs:
         return []
-    py = program_year(doc, ctx)
-    if py is None or allocation(doc, ctx) is not None:
+    if allocation(doc, ctx) is not None:
         return []
     message = (
         f"Fördelningslistan har ingen rad för {org.name} (kod {org.code}) i "
-        f"{program_label(ctx, py.program, py.year)}"
+        f"{program_label(ctx, doc.program, doc.grant_year)}"
     )
     return [
         make_flag(
-            "NO_ALLOCATION", message, program=py.program, grant_year=py.year, code=org.code
+            "NO_ALLOCATION", message, program=doc.program, grant_year=doc.grant_year,
+            code=org.code
         )
     ]
