@@ -494,12 +494,21 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
     body = [m for m in ctx.orgs if m.explicit and usable(m)]
     if body:
         org, certainty = choose(body[0])
-        _set_org(ctx, out, org, Reading(org, body[0].start, body[0].end, 0.6 * certainty))
+        named = {choose(m)[0].code for m in body}
+        weight = BODY_NAMED_ALONE if named == {org.code} and len(body) > 1 else BODY_NAMED
+        _set_org(ctx, out, org, Reading(org, body[0].start, body[0].end, weight * certainty))
         return
     by_mail = mail_domain_organisation(ctx.flow.text)
     if by_mail:  # only a printed mail's address names the sender: a guess, for review
         org, start, end = by_mail
         _set_org(ctx, out, org, Reading(org, start, end, MAIL_DOMAIN_CERTAINTY))
+
+
+BODY_NAMED = 0.6
+"""An organisation named only in the body, with its kind: likely the sender, for review."""
+BODY_NAMED_ALONE = 0.9
+"""The same, named twice or more (the opening sentence and the signature) and no other
+region or municipality named with its kind outside a collaboration list."""
 
 
 def _set_org(ctx: DocumentContext, out: Draft, org, reading: Reading) -> None:
