@@ -460,8 +460,8 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
         found = [m for m in ctx.orgs if label.start <= m.start < label.value_end and usable(m)]
         prefer = hint.get(label.field)
         if found:
-            m = found[0]
-            org, certainty = choose(m, prefer)
+            org, certainty = choose(found[0], prefer)
+            m = _clearest(ctx, found[0], org, usable)
             _set_org(ctx, out, org, Reading(org, m.start, m.end, certainty * label.priority))
             return
         value = ctx.flow.text[label.end:label.value_end].strip(" :|")
@@ -482,6 +482,7 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
         org, certainty = choose(m)
         if prefer_code is not None:
             org = next(c.organisation for c in m.candidates if c.organisation.code == prefer_code)
+        m = _clearest(ctx, m, org, usable)
         _set_org(ctx, out, org, Reading(org, m.start, m.end, 0.9 * certainty))
         return
     for line in range(min(TITLE_LINES, len(ctx.flow.lines))):
@@ -496,7 +497,8 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
         org, certainty = choose(body[0])
         named = {choose(m)[0].code for m in body}
         weight = BODY_NAMED_ALONE if named == {org.code} and len(body) > 1 else BODY_NAMED
-        _set_org(ctx, out, org, Reading(org, body[0].start, body[0].end, weight * certainty))
+        m = _clearest(ctx, body[0], org, usable)
+        _set_org(ctx, out, org, Reading(org, m.start, m.end, weight * certainty))
         return
     by_mail = mail_domain_organisation(ctx.flow.text)
     if by_mail:  # only a printed mail's address names the sender: a guess, for review
@@ -514,6 +516,21 @@ region or municipality named with its kind outside a collaboration list."""
 def _set_org(ctx: DocumentContext, out: Draft, org, reading: Reading) -> None:
     out.record.organisation = as_ref(org)
     out.note("organisation", reading)
+
+
+def _clearest(ctx: DocumentContext, mention: Mention, org,
+              usable: Callable[[Mention], bool]) -> Mention:
+    """The mention of ``org`` that OCR read most clearly, ``mention`` on a tie: a letterhead's
+    name in a display face OCR scores low is as sure as the body's clean "Region Sörmland
+    rekvirerar" naming the same organisation with its kind."""
+    same = [mention, *(m for m in ctx.orgs if m is not mention and m.explicit and usable(m)
+                       and choose(m)[0].code == org.code)]
+
+    def clarity(m: Mention) -> float:
+        ev = ctx.evidence("organisation", Reading(org, m.start, m.end, 1.0))
+        return ev.word_confidence if ev is not None else 0.0
+
+    return max(same, key=clarity)
 
 
 def _header_name(ctx: DocumentContext, header: list[Mention],

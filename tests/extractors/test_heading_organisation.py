@@ -1,6 +1,9 @@
-"""The organisation in a letter's heading where OCR mixed the letterhead's name and its
-postal town: the name the body writes with its kind word is the sender, the town is not."""
+"""Who a letter is from where its heading is not enough: OCR mixed the letterhead's name with
+its postal town, read it poorly, or there is no letterhead and only the body names the
+sender."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from extractors.fields import extract_fields
 from tests.extractors.test_fields import text_doc
@@ -50,3 +53,13 @@ def test_a_body_name_the_signature_repeats_and_no_other_is_surer() -> None:
     assert alone.organisation.code == rival.organisation.code == "0380"
     assert _certainty(alone) == 0.9
     assert _certainty(rival) == 0.6
+
+
+def test_a_letterhead_read_poorly_is_as_sure_as_the_bodys_clean_repeat() -> None:
+    doc = text_doc("Region Sörmland\nDatum: 2024-02-15\n"
+                   "Rekvisition av statsbidrag för utökade hembesöksprogram 2024\n"
+                   "Region Sörmland rekvirerar statsbidrag om 1 488 000 kr för 2024.\n")
+    doc.pages[0].words[0] = replace(doc.pages[0].words[0], confidence=0.5)
+    doc.pages[0].words[1] = replace(doc.pages[0].words[1], confidence=0.5)
+    ev = next(e for e in extract_fields(doc).evidence if e.field == "organisation")
+    assert ev.word_confidence == 1.0
