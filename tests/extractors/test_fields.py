@@ -1212,13 +1212,21 @@ def test_a_letters_dateline_wins_over_a_date_its_text_mentions(body: str):
 
 def test_a_program_named_only_through_ocr_damage_is_not_lowered_again_by_its_ocr():
     doc = text_doc("Ekonomisk redovisning av statsbidrag\nRegion Västmanland\n"
-                   "Statsbidrag för utökade hembesdksprogram 2024\n"
+                   "Redovisning av hembesdksprogram 2024\n"
                    "Erhållet bidrag (kr) 3 370 000\n", source="ocr", confidence=0.95)
     page = doc.pages[0]
     page.words[:] = [replace(w, confidence=0.5) if w.text == "hembesdksprogram" else w
                      for w in page.words]
     ex = extract_fields(doc)
     assert ex.program == "hembesok" and raw(ex, "program") == 0.85
+
+
+def test_the_programs_first_words_name_it_where_ocr_destroyed_the_rest():
+    ex = extract_fields(text_doc(
+        "Ämne: Rekvisition hemhes&r 2023\nReg. Gävleborg rekvirerar härmed statsbidrag för "
+        "utökade hemheasAreprogram inom\nbarnhälsovården, bidragsår 2023.\n"
+        "Rekvirerat belopp: 298 tkr\n", source="ocr", confidence=0.9))
+    assert ex.program == "hembesok" and raw(ex, "program") >= 0.85
 
 
 def test_a_fax_headers_sender_is_no_organisation_label():
