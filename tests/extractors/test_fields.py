@@ -1221,9 +1221,10 @@ def test_a_program_named_only_through_ocr_damage_is_not_lowered_again_by_its_ocr
     assert ex.program == "hembesok" and raw(ex, "program") == 0.85
 
 
-def test_the_programs_first_words_name_it_where_ocr_destroyed_the_rest():
+@pytest.mark.parametrize("grant", ["statsbidrag", "statsbidraget"])
+def test_the_programs_first_words_name_it_where_ocr_destroyed_the_rest(grant: str):
     ex = extract_fields(text_doc(
-        "Ämne: Rekvisition hemhes&r 2023\nReg. Gävleborg rekvirerar härmed statsbidrag för "
+        f"Ämne: Rekvisition hemhes&r 2023\nReg. Gävleborg rekvirerar härmed {grant} för "
         "utökade hemheasAreprogram inom\nbarnhälsovården, bidragsår 2023.\n"
         "Rekvirerat belopp: 298 tkr\n", source="ocr", confidence=0.9))
     assert ex.program == "hembesok" and raw(ex, "program") >= 0.85
