@@ -223,14 +223,17 @@ def _fuzzy_program_hits(doc: Doc, catalog: ProgramCatalog,
 
 def program(doc: Doc, title_end: int, catalog: ProgramCatalog | None = None) -> Classification:
     """The program whose phrases the document uses most (longer phrases count more; a word
-    recognised only through OCR damage counts FUZZY_WEIGHT)."""
+    recognised only through OCR damage counts FUZZY_WEIGHT). Each phrase counts once, where
+    it weighs most: a pilot's report that names its "hembesök" in every table row is about
+    the pilot its title names in full."""
     catalog = catalog or default_programs()
     exact = _program_phrases(catalog).find(doc)
     fuzzy = _fuzzy_program_hits(doc, catalog, exact)
     inexact = {(h.start, h.end) for h in fuzzy}
     result = _score(sorted([*exact, *fuzzy], key=lambda h: h.start),
                     lambda h: FUZZY_WEIGHT if (h.start, h.end) in inexact else float(h.tokens),
-                    title_end)
+                    title_end, phrase_of=lambda h: (h.start, h.end) if (h.start, h.end) in inexact
+                    else " ".join(fold(doc.text[h.start:h.end]).split()))
     if {h.key for h in [*exact, *fuzzy]} == {result.value}:
         sole = SOLE_PROGRAM_CONFIDENCE if exact else SOLE_DAMAGED_PROGRAM_CONFIDENCE
         return Classification(result.value, max(result.confidence, sole), result.hit)

@@ -141,6 +141,9 @@ SHARE_LINE = re.compile(
 )
 OCR_ANDEL = re.compile(r"\bande[t1i|](?=(?:en)?\b)")
 """"andel" with its l read as t, 1, i or | (same length, so offsets hold)."""
+GRANT_YEAR_WORD = re.compile(r"(?:19|20)\d{2}(?:s|:s)?")
+"""A year between a label and its amount says which year's grant ("Erhållet statsbidrag 2023
+1 690 000"): no doubt about the figure."""
 STOP_BEFORE_PERCENT = re.compile(
     r"(?<=[^\W\d_])\.(?=[ \t]*\d{1,3}(?:[,.]\d+)?[ \t]*(?:%|procent\b))")
 """A full stop between a form's label and its percentage ("Andel till kommunal verksamhet.
@@ -366,7 +369,8 @@ class DocumentContext:
         if not a.clean:
             certainty *= 0.75
         words = [w for w in re.sub(r"\([^)]*\)", " ", between).split()]
-        junk = [w for w in words if re.search(r"\w", w) and fold(w.strip(":.,;")) not in language().label_filler]
+        junk = [w for w in words if re.search(r"\w", w) and not GRANT_YEAR_WORD.fullmatch(
+            w.strip(":.,;")) and fold(w.strip(":.,;")) not in language().label_filler]
         if junk:
             certainty *= 0.6
             last = junk[-1]

@@ -325,7 +325,7 @@ def _ticked_program(ctx: DocumentContext) -> classify.Classification | None:
         before = ctx.flow.text[start:hit.start]
         if len(before) <= 6:
             options.setdefault(hit.key, []).append((hit, before))
-    if len(options) < 2:
+    if len(options) < 2 or not _options_together(ctx, options):
         return None
     ticked = {key: hit for key, hits in options.items() for hit, before in hits
               if TICK.fullmatch(before)}
@@ -343,6 +343,20 @@ def _ticked_program(ctx: DocumentContext) -> classify.Classification | None:
     usual = classify.program(ctx.doc, ctx.title_end, ctx.catalog)
     return classify.Classification(usual.value, min(usual.confidence, UNTICKED_OPTIONS),
                                    usual.hit)
+
+
+OPTION_LINES = 3
+"""A form's options stand on lines this near one another."""
+
+
+def _options_together(ctx: DocumentContext, options: dict[str, list]) -> bool:
+    """Whether two programs' line-starting names stand near enough to be one form's options —
+    not a title wrapped onto a second line and a table's "Hembesök" column pages later."""
+    lines = {key: {ctx.flow.line_index(hit.start) for hit, _ in hits}
+             for key, hits in options.items()}
+    keys = list(lines)
+    return any(abs(a - b) <= OPTION_LINES for i, k in enumerate(keys) for other in keys[i + 1:]
+               for a in lines[k] for b in lines[other])
 
 
 def read_grant_year(ctx: DocumentContext, out: Draft) -> None:
