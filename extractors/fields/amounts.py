@@ -20,7 +20,7 @@ _SEP = "[ \u00a0\u2009\u202f.]"
 _SCALES: tuple[tuple[str, int], ...] = (
     (r"miljarder(?:\s+kronor)?|mdkr|mdr\s+kr", 1_000_000_000),
     (r"miljon(?:er)?(?:\s+(?:kronor|kr))?|milj\.?\s*(?:kronor|kr)|mnkr|mkr|msek|mn\s+kr", 1_000_000),
-    (r"tkr|tsek|ksek|tusen\s+kronor|tusental\s+kronor", 1000),
+    (r"tkr|tsek|ksek|tusen\s+kronor|tusentals?\s+kronor", 1000),
     (r"kronor|kr\b\.?|sek\b|[:;.]-|-[-–]", 1),
 )
 """Unit words by scale; ":-" also as OCR may read it: ";-", ".-", "--"."""
@@ -117,7 +117,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
     return sorted(out, key=lambda a: a.start)
 
 
-_DECLARABLE = r"tkr|tsek|ksek|tusental\s+kronor|tusen\s+kronor|mnkr|mkr|miljoner\s+kronor"
+_DECLARABLE = r"tkr|tsek|ksek|tusentals?\s+kronor|tusen\s+kronor|mnkr|mkr|miljoner\s+kronor"
 DECLARED_UNIT = re.compile(
     rf"\(\s*(?:belopp\s+)?(?:i\s+)?(?P<paren>{_DECLARABLE}|kr|kronor|sek)\s*\)"
     rf"|(?:\bi|(?<=[^\W\d_]),)\s+(?P<words>{_DECLARABLE})\b",

@@ -190,11 +190,17 @@ class Reading:
     still does (extractors.fields.context.LONG_WORD)."""
 
 
+NOTE_WORDS = 8
+"""A note under an account that declares its unit is a short line of its own."""
 OPEN_END = re.compile(r"(?:[,&]|\b(?:och|samt))\s*$")
 """A line a list goes on from: it ends on a comma or "och"."""
 SENTENCE_STOP = re.compile(r"(?<=[^\W\d_])\.\s+(?=[A-ZÅÄÖ])")
 """A full stop after a word and before a capital: the list's sentence ends there (a stray
 stop OCR left after a label, " . Kalmar kommun", is none)."""
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
 
 class DocumentContext:
     """The flow, folded text, spaCy parse, organisation mentions, labels, dates and money
@@ -312,7 +318,8 @@ class DocumentContext:
         """Bare figures in the unit their label or column header declares ("(tkr)")."""
         out = []
         for a in amounts:
-            scale = None if a.has_unit else self.declared_scale(a, amounts)
+            year = YEAR.fullmatch(a.text.strip()) is not None  # "Under 2024 har …": no figure
+            scale = None if a.has_unit or year else self.declared_scale(a, amounts)
             out.append(with_scale(a, scale) if scale is not None and scale != 1 else a)
         return out
 
@@ -329,9 +336,23 @@ class DocumentContext:
             if scale is None and not self.bare_figure_row(row_start, row_end, amounts):
                 break
             above -= 1
-        if scale is None and self.ends_bare_figure_row(a, end, amounts):
-            scale = self.account_scale(line, amounts)
+        if scale is None and (self.ends_bare_figure_row(a, end, amounts)
+                              or self.figures_only(start, end, amounts)):
+            scale = self.account_scale(line, amounts) or self.note_scale(line, amounts)
         return scale
+
+    def note_scale(self, line: int, amounts: list[AmountMatch]) -> int | None:
+        """The unit a note under the account declares for it ("(Beloppen anges i tkr.)",
+        "Belopp i tkr."): a short line of its own below the figure's row, before running text
+        ends the account."""
+        for below in range(line + 1, min(len(self.flow.lines), line + 1 + MAX_TABLE_ROWS)):
+            text = self.flow.lines[below].text
+            if len(text.split()) <= NOTE_WORDS and declared_scale(text, throughout=True):
+                return declared_scale(text, throughout=True)
+            if len(text.split()) > NOTE_WORDS and \
+                    not self.bare_figure_row(*self.flow.line_span(below), amounts):
+                return None  # running text: the account has ended
+        return None
 
     def account_scale(self, line: int, amounts: list[AmountMatch]) -> int | None:
         """The unit a heading above declares for a whole account ("2. Ekonomisk redovisning
@@ -346,6 +367,14 @@ class DocumentContext:
                 return None
             return declared_scale(text, throughout=True)
         return None
+
+    def figures_only(self, start: int, end: int, amounts: list[AmountMatch]) -> bool:
+        """A line of two or more figures and nothing else: an account's row laid across."""
+        on_line = [a for a in amounts if start <= a.start and a.end <= end]
+        rest = self.flow.text[start:end]
+        for a in sorted(on_line, key=lambda a: -a.start):
+            rest = rest[:a.start - start] + rest[a.end - start:]
+        return len(on_line) > 1 and not re.search(r"[^\W\d_]{2,}", rest)
 
     def bare_figure_row(self, start: int, end: int, amounts: list[AmountMatch]) -> bool:
         on_line = [a for a in amounts if start <= a.start and a.end <= end]
@@ -382,6 +411,9 @@ class DocumentContext:
         """The amount in a label's value: on its line, else alone on the line just below.
         A value of figures in several columns (Budget, Utfall) is a table row's: the table
         reading chooses its column."""
+        across = self.amount_under_header(label)
+        if across is not None:
+            return across
         in_value = [a for a in self.amounts
                     if label.end <= a.start and a.end <= label.value_end and self.plausible(a)]
         if self.in_columns(in_value):
@@ -413,6 +445,45 @@ class DocumentContext:
             a = below[0]
             return Reading(a.amount, a.start, a.end, 0.8 * self.amount_certainty("", a))
         return None
+
+    def amount_under_header(self, label: Label) -> Reading | None:
+        """An account laid out across: its posts are column headers on one line (wrapped onto
+        a second at most), without figures, and the figures stand in one row below
+        ("Erhållet bidrag  Personal …  Förbrukat  Ej förbrukat" over "8 821,0  4 292,9 …").
+        A label's figure is the one whose column its words share most, each figure once."""
+        headers = [lb for lb in self.labels if lb.line == label.line
+                   and lb.field in ("received", "used", "unused")]
+        start, end = self.flow.line_span(label.line)
+        if len(headers) < 2 or any(start <= a.start < end for a in self.amounts):
+            return None
+        row = next((n for n in range(label.line + 1, min(label.line + 3, len(self.flow.lines)))
+                    if any(self.flow.line_span(n)[0] <= a.start < self.flow.line_span(n)[1]
+                           for a in self.amounts)), None)
+        if row is None:
+            return None
+        row_start, row_end = self.flow.line_span(row)
+        figures = [a for a in self.amounts if row_start <= a.start and a.end <= row_end]
+        if len(figures) < len(headers) or not self.figures_only(row_start, row_end,
+                                                                self.amounts):
+            return None
+        taken: dict[int, Label] = {}
+        for lb in sorted(headers, key=lambda lb: lb.start):
+            words = self.flow.words_in(lb.start, lb.end)
+            if not words:
+                return None
+            left, right = min(w.frame[0] for w in words), max(w.frame[2] for w in words)
+            best = max(range(len(figures)), key=lambda i: _overlap(
+                (left, right), self._x_span(figures[i])))
+            if best in taken or _overlap((left, right), self._x_span(figures[best])) <= 0:
+                return None
+            taken[best] = lb
+        i = next(i for i, lb in taken.items() if lb is label)
+        a = figures[i]
+        return Reading(a.amount, a.start, a.end, 0.9 * self.amount_certainty("", a))
+
+    def _x_span(self, a: AmountMatch) -> tuple[float, float]:
+        words = self.flow.words_in(a.start, a.end)
+        return min(w.frame[0] for w in words), max(w.frame[2] for w in words)
 
     def amount_below_in_column(self, label: Label) -> Reading | None:
         """A form grid's value: the label heads a column and the next header stands beside it

@@ -94,6 +94,7 @@ def find_labels(doc: Doc, flow: Flow,
         found.append((hit.key, fold(flow.text[hit.start:hit.end]), line, hit.start, end))
     found += _fuzzy_labels(flow, {ln for _, _, ln, _, _ in found})
     found += _list_intros(flow, {ln for _, _, ln, _, _ in found})
+    found += _header_row_labels(doc, flow, found)
     found.sort(key=lambda f: f[3])
     found = [f for i, f in enumerate(found) if not _qualifies(flow, found[:i], f)]
     labels = []
@@ -200,4 +201,31 @@ def _list_intros(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, in
             continue
         start, end = flow.line_span(line_no)
         out.append(("collaborating", "~" + fold(line.text), line_no, start, end))
+    return out
+
+
+ACCOUNT_FIELDS = ("received", "used", "unused")
+
+
+def _header_row_labels(doc: Doc, flow: Flow, found: list[tuple[str, str, int, int, int]]
+                       ) -> list[tuple[str, str, int, int, int]]:
+    """An account laid out across: a line without figures that heads columns of two or more
+    of its posts ("Erhållet bidrag  Personal  …  Förbrukat  Ej förbrukat"). Each post there
+    is a label, wherever on the line it stands."""
+    taken = {(start, end) for _, _, _, start, end in found}
+    by_line: dict[int, list[tuple[str, str, int, int, int]]] = {}
+    for hit in _phrases().find(doc):
+        if hit.key not in ACCOUNT_FIELDS:
+            continue
+        line = flow.line_index(hit.start)
+        _, line_end = flow.line_span(line)
+        if hit.end <= line_end:
+            by_line.setdefault(line, []).append(
+                (hit.key, fold(flow.text[hit.start:hit.end]), line, hit.start, hit.end))
+    out = []
+    for line, hits in by_line.items():
+        if len({h[0] for h in hits}) < 2 or re.search(r"\d", flow.lines[line].text):
+            continue
+        out.extend(h for h in hits if (h[3], h[4]) not in taken
+                   and not any(s <= h[3] < e for _, _, _, s, e in found))
     return out

@@ -1,0 +1,49 @@
+"""Return reports' accounts as accountants lay them out: the unit declared in a note under the
+account, and the account laid across (its posts as column headers over one row of figures)."""
+from __future__ import annotations
+
+from extractors.fields import extract_fields
+from tests.extractors.test_fields import cells_doc, text_doc
+
+TITLE = ("Region Stockholm\nÅterrapportering av statsbidrag för utökade hembesöksprogram "
+         "inom barnhälsovården, bidragsår 2024.\nDatum: 23 januari 2025\n")
+
+
+def test_a_note_under_the_account_declares_its_unit() -> None:
+    ex = extract_fields(text_doc(
+        TITLE + "Redovisning:\nErhållet bidrag: 13 845,0\nKostnader:\n"
+        "Personalkostnader: 7 545,1\nUtbildning och handledning: 6 344,9\n"
+        "Summa kostnader: 13 890,0\nFörbrukat bidrag: 13 890,0\nÅterbetalning: 0,0\n"
+        "(Beloppen anges i tkr.)\nStockholm 23 januari 2025\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 13_845_000, "used": 13_890_000, "unused": 0}
+
+
+def test_a_note_in_thousands_of_kronor_spelled_out() -> None:
+    ex = extract_fields(text_doc(
+        TITLE + "Erhållet statsbidrag 2024 3 044,0\nSumma förbrukade medel 2 611,4\n"
+        "Återbetalning 432,6\nSamtliga belopp anges i tusentals kronor (tkr).\n"))
+    assert ex.amounts["received"].value == 3_044_000
+    assert ex.amounts["unused"].value == 432_600
+
+
+def test_a_year_in_running_text_below_a_unit_note_is_no_amount() -> None:
+    ex = extract_fields(text_doc(
+        TITLE + "Erhållet bidrag 8 821,0\nFörbrukat 7 357,7\nEj förbrukat 1 463,3\n"
+        "Belopp i tkr.\nUnder 2024 har regionen förbrukat knappt 7,4 miljoner kronor.\n"))
+    assert ex.amounts["used"].value == 7_357_700
+
+
+def test_an_account_laid_across_reads_each_post_from_its_column() -> None:
+    header = [(56, 300, "Erhållet bidrag"), (160, 300, "Personal"), (240, 300, "Resor"),
+              (320, 300, "Summa kostnader"), (430, 300, "Förbrukat"),
+              (500, 300, "Ej förbrukat")]
+    figures = [(60, 330, "1 479 000"), (160, 330, "525 100"), (240, 330, "840 800"),
+               (330, 330, "1 365 900"), (430, 330, "1 365 900"), (505, 330, "113 100")]
+    lines = [(56, 100, "Region Uppsala"),
+             (56, 130, "Återrapportering av statsbidrag för utökade hembesöksprogram 2024"),
+             (56, 160, "Datum: 2025-03-03"), *header, *figures,
+             (56, 360, "Belopp i kronor.")]
+    ex = extract_fields(cells_doc(lines, confidence=0.96))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 1_479_000, "used": 1_365_900, "unused": 113_100}
