@@ -190,6 +190,10 @@ class Reading:
     still does (extractors.fields.context.LONG_WORD)."""
 
 
+ONE_DECIMAL = re.compile(r"[,.]\d\s*$")
+UNKNOWN_UNIT = 0.5
+"""A bare figure with one decimal ("13 845,0") is in thousands or millions, never kronor and
+öre; where no unit was found for it, its value is in doubt: for review."""
 NOTE_WORDS = 8
 """A note under an account that declares its unit is a short line of its own."""
 OPEN_END = re.compile(r"(?:[,&]|\b(?:och|samt))\s*$")
@@ -395,6 +399,8 @@ class DocumentContext:
 
     def amount_certainty(self, between: str, a: AmountMatch) -> float:
         certainty = 1.0 if a.has_unit else 0.9
+        if not a.has_unit and ONE_DECIMAL.search(a.text):
+            certainty *= UNKNOWN_UNIT  # "13 845,0": thousands, by a unit not found
         if not a.clean:
             certainty *= 0.75
         words = [w for w in re.sub(r"\([^)]*\)", " ", between).split()]

@@ -5,6 +5,7 @@ usage: genC16.py OUTDIR [--seed N] [--shared DIR]
 Deterministic for a given seed; writes only into OUTDIR.
 """
 import argparse, csv, datetime as dt, hashlib, io, json, os, random, shutil, sys
+from pathlib import Path
 
 from reportlab.pdfgen import canvas
 from reportlab.lib.pagesizes import A4, landscape

@@ -47,3 +47,10 @@ def test_an_account_laid_across_reads_each_post_from_its_column() -> None:
     ex = extract_fields(cells_doc(lines, confidence=0.96))
     assert {k: a.value for k, a in ex.amounts.items()} == {
         "received": 1_479_000, "used": 1_365_900, "unused": 113_100}
+
+
+def test_a_figure_with_one_decimal_and_no_unit_found_goes_to_review() -> None:
+    ex = extract_fields(text_doc(
+        TITLE + "Erhållet bidrag: 13 845,0\nFörbrukat bidrag: 13 890,0\nÅterbetalning: 0,0\n"))
+    assert ex.amounts["received"].value == 13_845
+    assert min(e.raw_confidence for e in ex.evidence if e.field == "amounts.received") <= 0.5
