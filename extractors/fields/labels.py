@@ -205,13 +205,16 @@ def _list_intros(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, in
 
 
 ACCOUNT_FIELDS = ("received", "used", "unused")
+FIGURE_ROW = re.compile(r"^[^\w]*\d[\W\d_]*(?:\s(?:kr|tkr|sek)\.?[\W\d_]*)*$", re.IGNORECASE)
+"""A line of figures and nothing else (units aside): the row under a header of posts."""
 
 
 def _header_row_labels(doc: Doc, flow: Flow, found: list[tuple[str, str, int, int, int]]
                        ) -> list[tuple[str, str, int, int, int]]:
     """An account laid out across: a line without figures that heads columns of two or more
-    of its posts ("Erhållet bidrag  Personal  …  Förbrukat  Ej förbrukat"). Each post there
-    is a label, wherever on the line it stands."""
+    of its posts ("Erhållet bidrag  Personal  …  Förbrukat  Ej förbrukat") over a row of
+    figures (a wrapped header line between at most). Each post there is a label, wherever on
+    the line it stands."""
     taken = {(start, end) for _, _, _, start, end in found}
     by_line: dict[int, list[tuple[str, str, int, int, int]]] = {}
     for hit in _phrases().find(doc):
@@ -224,7 +227,9 @@ def _header_row_labels(doc: Doc, flow: Flow, found: list[tuple[str, str, int, in
                 (hit.key, fold(flow.text[hit.start:hit.end]), line, hit.start, hit.end))
     out = []
     for line, hits in by_line.items():
-        if len({h[0] for h in hits}) < 2 or re.search(r"\d", flow.lines[line].text):
+        if len({h[0] for h in hits}) < 2 or re.search(r"\d", flow.lines[line].text) or \
+                not any(FIGURE_ROW.match(flow.lines[n].text)
+                        for n in range(line + 1, min(line + 3, len(flow.lines)))):
             continue
         out.extend(h for h in hits if (h[3], h[4]) not in taken
                    and not any(s <= h[3] < e for _, _, _, s, e in found))

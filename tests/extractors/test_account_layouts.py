@@ -54,3 +54,13 @@ def test_a_figure_with_one_decimal_and_no_unit_found_goes_to_review() -> None:
         TITLE + "Erhållet bidrag: 13 845,0\nFörbrukat bidrag: 13 890,0\nÅterbetalning: 0,0\n"))
     assert ex.amounts["received"].value == 13_845
     assert min(e.raw_confidence for e in ex.evidence if e.field == "amounts.received") <= 0.5
+
+
+def test_a_sentence_naming_two_posts_heads_no_columns() -> None:
+    """Only a line over a row of figures heads an account's columns."""
+    ex = extract_fields(text_doc(
+        TITLE + "Erhållet bidrag och förbrukat belopp redovisas i tabellen nedan\n"
+        "Personalkostnader 1 200 000 kr\n"
+        "Erhållet bidrag: 1 500 000 kr\nFörbrukat: 1 200 000 kr\nEj förbrukat: 300 000 kr\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 1_500_000, "used": 1_200_000, "unused": 300_000}
