@@ -20,12 +20,12 @@ from config.programs import ProgramCatalog
 from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
 from extractors.fields.coordination import joined_name, place_name, registry_name
 from extractors.fields.dates import DateMatch, find_dates
-from extractors.fields.labels import Label, find_labels
+from extractors.fields.labels import ACCOUNT_FIELDS, Label, find_labels
 from extractors.fields.language import language
 from extractors.fields.layout import Flow, build_flow, union_bbox
 from extractors.fields.nlp import parse
 from extractors.fields.organisations import Mention, mentions
-from extractors.fields.text import fold
+from extractors.fields.text import fold, outside
 from extractors.model import Amount, DocumentText, Evidence
 
 TITLE_LINES = 5
@@ -35,7 +35,7 @@ HEADING_LINES = 12
 PROSE_LINE = re.compile(r"(?:\S+\s+){7,}\S*(?:\.$|\.\s)")
 """A line of eight words or more with a sentence end: body text, not heading."""
 AMOUNT_FIELDS = ("requested", "received", "used", "unused")
-REPORT_FIELDS = ("received", "used", "unused")
+REPORT_FIELDS = ACCOUNT_FIELDS
 ZERO_VALUE_FIELDS = ("unused",)
 WRAPPED_COLLABORATING = re.compile(r"^kommuner\b.*\bsamverka|^samverkande kommuner|^deltagande kommuner")
 WRAPPED_SHARE = re.compile(r"^andel\b.*\bkommun")
@@ -351,10 +351,11 @@ class DocumentContext:
         ends the account."""
         for below in range(line + 1, min(len(self.flow.lines), line + 1 + MAX_TABLE_ROWS)):
             text = self.flow.lines[below].text
-            if len(text.split()) <= NOTE_WORDS and declared_scale(text, throughout=True):
-                return declared_scale(text, throughout=True)
-            if len(text.split()) > NOTE_WORDS and \
-                    not self.bare_figure_row(*self.flow.line_span(below), amounts):
+            if len(text.split()) <= NOTE_WORDS:
+                scale = declared_scale(text, throughout=True)
+                if scale is not None:
+                    return scale
+            elif not self.bare_figure_row(*self.flow.line_span(below), amounts):
                 return None  # running text: the account has ended
         return None
 
@@ -374,11 +375,9 @@ class DocumentContext:
 
     def figures_only(self, start: int, end: int, amounts: list[AmountMatch]) -> bool:
         """A line of two or more figures and nothing else: an account's row laid across."""
-        on_line = [a for a in amounts if start <= a.start and a.end <= end]
-        rest = self.flow.text[start:end]
-        for a in sorted(on_line, key=lambda a: -a.start):
-            rest = rest[:a.start - start] + rest[a.end - start:]
-        return len(on_line) > 1 and not re.search(r"[^\W\d_]{2,}", rest)
+        on_line = [(a.start, a.end) for a in amounts if start <= a.start and a.end <= end]
+        return len(on_line) > 1 and \
+            not re.search(r"[^\W\d_]{2,}", outside(self.flow.text, start, end, on_line))
 
     def bare_figure_row(self, start: int, end: int, amounts: list[AmountMatch]) -> bool:
         on_line = [a for a in amounts if start <= a.start and a.end <= end]
@@ -458,18 +457,15 @@ class DocumentContext:
         ("Erhållet bidrag  Personal …  Förbrukat  Ej förbrukat" over "8 821,0  4 292,9 …").
         A label's figure is the one whose column its words share most, each figure once."""
         headers = [lb for lb in self.labels if lb.line == label.line
-                   and lb.field in ("received", "used", "unused")]
-        start, end = self.flow.line_span(label.line)
-        if len(headers) < 2 or any(start <= a.start < end for a in self.amounts):
+                   and lb.field in REPORT_FIELDS]
+        if len(headers) < 2 or self.amounts_on(label.line):
             return None
         row = next((n for n in range(label.line + 1, min(label.line + 3, len(self.flow.lines)))
-                    if any(self.flow.line_span(n)[0] <= a.start < self.flow.line_span(n)[1]
-                           for a in self.amounts)), None)
+                    if self.amounts_on(n)), None)
         if row is None:
             return None
-        row_start, row_end = self.flow.line_span(row)
-        figures = [a for a in self.amounts if row_start <= a.start and a.end <= row_end]
-        if len(figures) < len(headers) or not self.figures_only(row_start, row_end,
+        figures = self.amounts_on(row)
+        if len(figures) < len(headers) or not self.figures_only(*self.flow.line_span(row),
                                                                 self.amounts):
             return None
         taken: dict[int, Label] = {}
@@ -479,16 +475,24 @@ class DocumentContext:
                 return None
             left, right = min(w.frame[0] for w in words), max(w.frame[2] for w in words)
             best = max(range(len(figures)), key=lambda i: _overlap(
-                (left, right), self._x_span(figures[i])))
-            if best in taken or _overlap((left, right), self._x_span(figures[best])) <= 0:
+                (left, right), self.x_span(figures[i])))
+            if best in taken or _overlap((left, right), self.x_span(figures[best])) <= 0:
                 return None
             taken[best] = lb
         i = next(i for i, lb in taken.items() if lb is label)
         a = figures[i]
         return Reading(a.amount, a.start, a.end, 0.9 * self.amount_certainty("", a))
 
-    def _x_span(self, a: AmountMatch) -> tuple[float, float]:
+    def amounts_on(self, line: int) -> list[AmountMatch]:
+        start, end = self.flow.line_span(line)
+        return [a for a in self.amounts if start <= a.start and a.end <= end]
+
+    def x_span(self, a: AmountMatch) -> tuple[float, float]:
+        """Where a figure stands across the page (its words' left and right edges); an empty
+        span where no word lies under it."""
         words = self.flow.words_in(a.start, a.end)
+        if not words:
+            return 0.0, 0.0
         return min(w.frame[0] for w in words), max(w.frame[2] for w in words)
 
     def amount_below_in_column(self, label: Label) -> Reading | None:
@@ -703,13 +707,10 @@ class DocumentContext:
         if any(lb.line == line for lb in self.labels):
             return False
         start, end = self.flow.line_span(line)
-        rest = self.flow.text[start:end]
-        found = [m for m in self.orgs if m.start < end and start < m.end]
+        found = [(m.start, m.end) for m in self.orgs if m.start < end and start < m.end]
         if not found:
             return False
-        for m in sorted(found, key=lambda m: -m.start):  # a name wrapped into the line counts
-            lo, hi = max(m.start, start) - start, min(m.end, end) - start
-            rest = rest[:lo] + rest[hi:]
+        rest = outside(self.flow.text, start, end, found)  # a name wrapped into the line counts
         return not re.search(r"[^\W\d_]{3,}", re.sub(r"\boch\b", "", rest))
 
     def clause(self, folded: str, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,7 @@ row's code and name agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from config.registry import Organisation, load_registry
 from extractors.fields.organisations import BARE_CONFIDENCE, Mention, choose, fuzzy_match
-from extractors.fields.text import fold
+from extractors.fields.text import fold, outside
 
 SEPARATOR = re.compile(
     r"\s*(?:[,;&\n/()]|\boch\b|\bsamt\b|\bsåväl som\b|(?<!\S)[-–•·*](?=\s))\s*", re.IGNORECASE)
@@ -235,22 +235,13 @@ def _columns(text: str, items: list[tuple[int, int]],
                            if s <= m.start and m.end <= e and any(
                                c.organisation.kind == "municipality" for c in m.candidates))
         inside = [(a, b) for a, b, explicit in municipal if explicit]
-        if len(municipal) > 1 and _only_these(text, s, e, municipal):
+        if len(municipal) > 1 and not re.search(
+                r"[^\W\d_]", outside(text, s, e, [(a, b) for a, b, _ in municipal])):
             inside = [(a, b) for a, b, _ in municipal]  # names whose separators OCR lost
         cuts = [s, *[p for span in inside for p in span], e]
         parts = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
         out.extend(parts if len(parts) > 1 else [(s, e)])
     return out
-
-
-def _only_these(text: str, start: int, end: int, spans: list[tuple[int, int, bool]]) -> bool:
-    """Whether ``spans`` cover every letter of ``text[start:end]``."""
-    rest, at = [], start
-    for a, b, _ in spans:
-        rest.append(text[at:a])
-        at = max(at, b)
-    rest.append(text[at:end])
-    return not re.search(r"[^\W\d_]", "".join(rest))
 
 
 def _all_registry_names(text: str, items: list[tuple[int, int]]) -> bool:
@@ -321,7 +312,7 @@ def coded_row(line: str) -> tuple[Organisation, int, int] | None:
     return None
 
 
-def coded_rows(lines: Sequence[tuple[int, str]]) -> list[Item]:
+def coded_rows(lines: Iterable[tuple[int, str]]) -> list[Item]:
     """The municipalities of a table of codes and names below a collaboration label
     (``lines``: each line's offset and text, from the one below the label): one header line
     may come first, and the first other line after the rows ends them."""
@@ -331,7 +322,7 @@ def coded_rows(lines: Sequence[tuple[int, str]]) -> list[Item]:
         if row is None:
             if items or i > 0:
                 break
-            continue
+            continue  # the table's header
         org, start, end = row
         items.append(Item(org, offset + start, offset + end, CODED_CONFIDENCE))
     return items

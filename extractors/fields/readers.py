@@ -5,6 +5,7 @@ document type. A reader writes only its own fields: ``Draft`` refuses any other.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
+from config.registry import Organisation
 from extractors.fields import classify
 from extractors.fields.amounts import AmountMatch
 from extractors.fields.context import (
@@ -450,8 +452,8 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
         take(items)
     for label in ctx.labels_for("collaborating"):
         if not ctx.prose[label.end:label.value_end].strip():
-            take(coded_rows([(ctx.flow.line_span(n)[0], ctx.flow.lines[n].text)
-                             for n in range(label.line + 1, len(ctx.flow.lines))]))
+            take(coded_rows((ctx.flow.line_span(n)[0], ctx.flow.lines[n].text)
+                            for n in range(label.line + 1, len(ctx.flow.lines))))
     out.record.collaborating_municipalities = list(chosen.values())
 
 
@@ -492,10 +494,7 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
             return
     header = [m for m in ctx.orgs if m.start < ctx.title_end and usable(m)]
     if header:
-        m, prefer_code = _header_name(ctx, header, usable)
-        org, certainty = choose(m)
-        if prefer_code is not None:
-            org = next(c.organisation for c in m.candidates if c.organisation.code == prefer_code)
+        m, org, certainty = _header_name(ctx, header, usable)
         m = _clearest(ctx, m, org, usable)
         _set_org(ctx, out, org, Reading(org, m.start, m.end, 0.9 * certainty))
         return
@@ -532,7 +531,7 @@ def _set_org(ctx: DocumentContext, out: Draft, org, reading: Reading) -> None:
     out.note("organisation", reading)
 
 
-def _clearest(ctx: DocumentContext, mention: Mention, org,
+def _clearest(ctx: DocumentContext, mention: Mention, org: Organisation,
               usable: Callable[[Mention], bool]) -> Mention:
     """The mention of ``org`` that OCR read most clearly, ``mention`` on a tie: a letterhead's
     name in a display face OCR scores low is as sure as the body's clean "Region Sörmland
@@ -548,23 +547,19 @@ def _clearest(ctx: DocumentContext, mention: Mention, org,
 
 
 def _header_name(ctx: DocumentContext, header: list[Mention],
-                 usable: Callable[[Mention], bool]) -> tuple[Mention, str | None]:
+                 usable: Callable[[Mention], bool]) -> tuple[Mention, Organisation, float]:
     """The heading's organisation: its first mention, unless that is a bare name (a
     letterhead's postal town, "371 81 Karlskrona" as OCR interleaved it with "Region
     Blekinge") and a later bare one is what the text names with its kind word ("Region
     Blekinge rekvirerar"); then that one, as the organisation the text names."""
-    if header[0].explicit:
-        return header[0], None
-    named = {c.organisation.code for m in ctx.orgs if m.explicit and usable(m)
-             for c in m.candidates if c.explicit}
-    for m in header:
-        if m.explicit:
-            break
-        code = next((c.organisation.code for c in m.candidates if c.organisation.code in named),
-                    None)
-        if code is not None:
-            return m, code
-    return header[0], None
+    if not header[0].explicit:
+        named = {c.organisation.code for m in ctx.orgs if m.explicit and usable(m)
+                 for c in m.candidates if c.explicit}
+        for m in itertools.takewhile(lambda m: not m.explicit, header):
+            confirmed = [c for c in m.candidates if c.organisation.code in named]
+            if confirmed:
+                return m, confirmed[0].organisation, choose(m)[1]
+    return header[0], *choose(header[0])
 
 
 def read_share(ctx: DocumentContext, out: Draft) -> None:
@@ -813,18 +808,15 @@ def _rows_of_total_columns(ctx: DocumentContext, total_line: int, totals: list[A
     cells = ctx.row_amounts(above) if above >= 0 else []
     if len(cells) <= len(totals):
         return [], above, set()
-    columns = [min(range(len(cells)), key=lambda j: abs(_right(ctx, cells[j]) - _right(ctx, t)))
-               for t in totals]
+    def apart(cell: AmountMatch, total: AmountMatch) -> float:
+        return abs(ctx.x_span(cell)[1] - ctx.x_span(total)[1])
+
+    columns = [min(range(len(cells)), key=lambda j: apart(cells[j], t)) for t in totals]
     if len(set(columns)) != len(columns) or any(
-            abs(_right(ctx, cells[j]) - _right(ctx, t)) > COLUMN_ALIGNMENT
-            for j, t in zip(columns, totals)):
+            apart(cells[j], t) > COLUMN_ALIGNMENT for j, t in zip(columns, totals)):
         return [], above, set()
     rows, line, inner = _rows_above(ctx, total_line, len(cells))
     return [[row[j] for j in columns] for row in rows], line, inner
-
-
-def _right(ctx: DocumentContext, a: AmountMatch) -> float:
-    return max(w.frame[2] for w in ctx.flow.words_in(a.start, a.end))
 
 
 def _wrapped_label(ctx: DocumentContext, line: int) -> bool:

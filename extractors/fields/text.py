@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _LETTERS = str.maketrans({
     "å": "a", "ä": "a", "á": "a", "à": "a", "â": "a", "ö": "o", "ø": "o", "ó": "o", "ò": "o",
@@ -21,3 +22,16 @@ def fold(text: str) -> str:
     if _HAS_LETTER.search(folded) and any(c.isdigit() for c in folded) and " " not in folded:
         folded = folded.translate(_IN_WORD_DIGITS)
     return folded
+
+
+def outside(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> str:
+    """``text[start:end]`` with ``spans`` cut out, each clipped to it: what a line says
+    besides the names or figures found on it."""
+    rest, at = [], start
+    for a, b in sorted(spans):
+        a, b = max(a, start), min(b, end)
+        if a > at:
+            rest.append(text[at:a])
+        at = max(at, b)
+    rest.append(text[at:end])
+    return "".join(rest)

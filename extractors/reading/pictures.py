@@ -56,17 +56,19 @@ def read_pictures(gray: np.ndarray, dpi: float, boxes: Sequence[BBox], *, page: 
         only[rows, cols] = gray[rows, cols]
     read: PageText = ocr_page(only, page=page, dpi=dpi, languages=languages,
                               deadline=deadline, watch=watch)
-    lines: dict[int, list[Word]] = {}
-    for w in read.words:
-        lines.setdefault(w.line, []).append(w)
+    lines = _by_line(read.words)
     return [lines[k] for k in sorted(lines)]
 
 
 def with_picture_lines(words: Sequence[Word], picture_lines: Sequence[list[Word]]) -> list[Word]:
     """The text layer's lines and the pictures' lines as one page, top to bottom."""
-    text_lines: dict[int, list[Word]] = {}
-    for w in words:
-        text_lines.setdefault(w.line, []).append(w)
-    lines = [*text_lines.values(), *picture_lines]
+    lines = [*_by_line(words).values(), *picture_lines]
     lines.sort(key=lambda line: sum(w.bbox[1] for w in line) / len(line))
     return [replace(w, line=i) for i, line in enumerate(lines) for w in line]
+
+
+def _by_line(words: Sequence[Word]) -> dict[int, list[Word]]:
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    return lines

@@ -2,7 +2,9 @@
 account, and the account laid across (its posts as column headers over one row of figures)."""
 from __future__ import annotations
 
+from config.programs import default_programs
 from extractors.fields import extract_fields
+from extractors.fields.context import DocumentContext
 from tests.extractors.test_fields import cells_doc, text_doc
 
 TITLE = ("Region Stockholm\nÅterrapportering av statsbidrag för utökade hembesöksprogram "
@@ -57,10 +59,13 @@ def test_a_figure_with_one_decimal_and_no_unit_found_goes_to_review() -> None:
 
 
 def test_a_sentence_naming_two_posts_heads_no_columns() -> None:
-    """Only a line over a row of figures heads an account's columns."""
-    ex = extract_fields(text_doc(
-        TITLE + "Erhållet bidrag och förbrukat belopp redovisas i tabellen nedan\n"
-        "Personalkostnader 1 200 000 kr\n"
-        "Erhållet bidrag: 1 500 000 kr\nFörbrukat: 1 200 000 kr\nEj förbrukat: 300 000 kr\n"))
+    """Only a line over a row of figures heads an account's columns: the posts a sentence
+    names in passing are no labels."""
+    text = (TITLE + "Erhållet bidrag och förbrukat belopp redovisas i tabellen nedan\n"
+            "Personalkostnader 1 200 000 kr\n"
+            "Erhållet bidrag: 1 500 000 kr\nFörbrukat: 1 200 000 kr\nEj förbrukat: 300 000 kr\n")
+    labels = DocumentContext(text_doc(text), default_programs()).labels
+    assert not [lb for lb in labels if lb.line == 3 and lb.field == "used"]
+    ex = extract_fields(text_doc(text))
     assert {k: a.value for k, a in ex.amounts.items()} == {
         "received": 1_500_000, "used": 1_200_000, "unused": 300_000}
