@@ -30,6 +30,9 @@ _GAP = r"[ \u00a0\u2009\u202f]*\n?[ \u00a0\u2009\u202f]*"
 _ANY_UNIT = "|".join(pattern for pattern, _ in _SCALES)
 _SPECK = r"[:;'’]"
 """A speck OCR read in a figure's group gap ("2:115 000 kronor"): taken only before a unit."""
+_DASHED_GAP = "-"
+"""...or a dash OCR read in a later gap ("12 050-000 kr"): never after the first group, where
+it writes a range ("100-200 kr")."""
 _END = r"(?![\d/]|-\d)"
 """Not followed by more digits, a slash or a hyphen and digits (a date, a range, a reference)."""
 AMOUNT_PATTERN = re.compile(
@@ -37,8 +40,10 @@ AMOUNT_PATTERN = re.compile(
     (?<![\w/,.:-])(?:(?P<prefix>sek|kr)[ \u00a0\u2009\u202f]?)?
     (?:(?P<sign>[-\u2212\u2013\u2014])|(?<![\d/,.-]))
     (?P<number>(?!0\d)\d{{1,3}}{_SPECK}\d{{3}}(?:{_SEP}\d{{3}})*(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
+      |(?!0\d)\d{{1,3}}(?:{_SEP}\d{{3}})+{_DASHED_GAP}\d{{3}}(?:{_SEP}\d{{3}})*
+        (?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
       |(?!0\d)\d{{1,4}}(?:{_SEP}\d{{3}}(?![\d]))+(?:,\d+)?{_END}
-      |\d+\.\d{{1,2}}(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
+      |\d+[.;:]\d{{1,2}}(?={_GAP}(?:{_ANY_UNIT})(?![^\W\d_]))
       |(?!0\d)\d+(?:,\d+)?{_END})
     (?:{_GAP}(?:{_UNIT})(?![^\W\d_]))?
     """,
@@ -49,6 +54,7 @@ OCR reads a comma); before three digits it groups thousands."""
 
 
 _POINT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+_MISREAD_COMMA = re.compile(r"(\d+)[;:](\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -78,10 +84,14 @@ def _scale(match: re.Match[str]) -> int | None:
 def _number(text: str, scale: int) -> tuple[Amount, bool, Decimal] | None:
     """The amount a number written with ``scale`` stands for, whether its grouping is clean,
     and its exact value in kronor."""
+    misread = _MISREAD_COMMA.fullmatch(text)  # "1;9 miljoner": OCR's comma
+    if misread:
+        text = f"{misread.group(1)},{misread.group(2)}"
     whole, _, fraction = text.partition("," if "," in text or not _POINT_DECIMAL.fullmatch(text)
                                         else ".")
-    specked = re.search(_SPECK, whole) is not None
-    whole = re.sub(_SPECK, " ", whole)
+    specks = f"{_SPECK}|{_DASHED_GAP}"
+    specked = misread is not None or re.search(specks, whole) is not None
+    whole = re.sub(specks, " ", whole)
     groups = re.split(_SEP, whole)
     separators = set(re.findall(_SEP, whole))
     clean = not specked and len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)

@@ -198,6 +198,20 @@ NOTE_WORDS = 8
 """A note under an account that declares its unit is a short line of its own."""
 OPEN_END = re.compile(r"(?:[,&]|\b(?:och|samt))\s*$")
 """A line a list goes on from: it ends on a comma or "och"."""
+SPELLED_OUT = re.compile(r"\s*(?:det\s+vill\s+saga|dvs|d\.\s?v\.\s?s|namligen|narmare\s+bestamt)\b")
+"""After a semicolon, what names the members of a whole the sentence spoke of ("samtliga
+kommuner i länet; det vill säga kommunerna Karlshamn, ...")."""
+BULLET = re.compile(r"\s*[-–•·*▪◦]\s")
+ANSWER = re.compile(r"\W*svar\s*:?\s*")
+"""What begins an e-service form's answer line, before the answer itself."""
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match's text as spaces: out of the way, offsets kept."""
+    return " " * len(m.group())
+
+
 SENTENCE_STOP = re.compile(r"(?<=[^\W\d_])\.\s+(?=[A-ZÅÄÖ])")
 """A full stop after a word and before a capital: the list's sentence ends there (a stray
 stop OCR left after a label, " . Kalmar kommun", is none)."""
@@ -402,7 +416,7 @@ class DocumentContext:
             certainty *= UNKNOWN_UNIT  # "13 845,0": thousands, by a unit not found
         if not a.clean:
             certainty *= 0.75
-        words = [w for w in re.sub(r"\([^)]*\)", " ", between).split()]
+        words = [w for w in BRACKETED.sub(" ", between).split()]
         junk = [w for w in words if re.search(r"\w", w) and not GRANT_YEAR_WORD.fullmatch(
             w.strip(":.,;")) and fold(w.strip(":.,;")) not in language().label_filler]
         if junk:
@@ -432,7 +446,7 @@ class DocumentContext:
         zero = self.zero_value(label)
         if zero is not None:
             return zero
-        if re.search(r"[^\W\d_]{3,}", re.sub(r"\([^)]*\)", "", rest)):
+        if re.search(r"[^\W\d_]{3,}", BRACKETED.sub("", rest)):
             return self.amount_below_in_column(label)
         if label.value_end != self.flow.line_span(label.line)[1]:
             return None
@@ -559,14 +573,17 @@ class DocumentContext:
 
     def _value_words(self, start: int, end: int) -> list[re.Match[str]]:
         """The words of a value, a unit in brackets aside, as matches within ``start:end``."""
-        value = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), self.flow.text[start:end])
+        value = BRACKETED.sub(_blank, self.flow.text[start:end])
         return list(re.finditer(r"[^\s()]+", value))
 
     def sentence_before(self, offset: int, limit: int = 300) -> str:
+        return fold(self.flow.text[self.sentence_start(offset, limit):offset])
+
+    def sentence_start(self, offset: int, limit: int = 300) -> int:
+        """Where the sentence holding ``offset`` begins, looking back at most ``limit``."""
         start = max(0, offset - limit)
-        context = self.flow.text[start:offset]
-        ends = list(SENTENCE_BREAK.finditer(context))
-        return fold(context[ends[-1].start() + 1:] if ends else context)
+        ends = list(SENTENCE_BREAK.finditer(self.flow.text, start, offset))
+        return ends[-1].start() + 1 if ends else start
 
     def decision_sections(self) -> list[tuple[int, int]]:
         """Spans under a "Beslut" heading, each up to the next section heading."""
@@ -665,7 +682,10 @@ class DocumentContext:
                 stop = SENTENCE_STOP.search(self.flow.text, label.end, end)
                 end = stop.start() + 1 if stop else end
             else:
-                stop = re.search(r"[.;]\s", self.flow.text[label.end:])
+                stops = (m for m in re.finditer(r"[.;]\s", self.flow.text[label.end:])
+                         if not SPELLED_OUT.match(fold(self.flow.text[label.end + m.end():]))
+                         and not self.comma_read_as_stop(label.end + m.start()))
+                stop = next(stops, None)
                 end = label.end + stop.start() if stop else len(self.flow.text)
                 line = self.flow.line_index(label.end)
                 while line + 1 < len(self.flow.lines) and self.list_goes_on(line):
@@ -673,6 +693,25 @@ class DocumentContext:
                 end = min(end, self.flow.line_span(line)[1])
             spans.append((label.end, end))
         return spans
+
+    def coded_lines(self, label: Label) -> list[tuple[int, str]]:
+        """The lines a table of codes and names may take under a collaboration label, each
+        with its offset: its own value first where it has one ("Samverkande kommuner  0380
+        Uppsala"), a year aside ("Samverkande kommuner 2024"); a wrapped label's bracketed
+        part blanked ("(kommunkod, namn)  0381 Enköping")."""
+        value = self.flow.text[label.end:label.value_end]
+        first = [(label.end, value)] if GRANT_YEAR_WORD.sub("", value).strip(" :") else []
+        return first + [(self.flow.line_span(n)[0], BRACKETED.sub(_blank, self.flow.lines[n].text))
+                        for n in range(label.line + 1, len(self.flow.lines))]
+
+    def comma_read_as_stop(self, at: int) -> bool:
+        """Whether the stop at ``at`` is a list's comma OCR read as a full stop: a name ends
+        right before it and one begins right after that goes on with the list ("med Västerås
+        stad. Köpings kommun och Fagersta kommun")."""
+        before = any(m.end == at for m in self.orgs)
+        after = next((m for m in self.orgs if 0 < m.start - at <= 2), None)
+        return before and after is not None and \
+            bool(re.match(r"\s*(?:,|och\b|samt\b)", self.flow.text[after.end:]))
 
     def past_wrapped_label(self, line: int) -> int:
         """The line a form's value starts on below a label with none beside it: past specks
@@ -692,6 +731,8 @@ class DocumentContext:
         text = self.flow.lines[line].text.rstrip()
         if re.search(r"[,:&]$|\b(?:och|samt)$", text):
             return True
+        if BULLET.match(text) and not BULLET.match(self.flow.lines[line + 1].text):
+            return False  # a bulleted list ends where the bullets do
         start, end = self.flow.line_span(line + 1)
         first = re.search(r"[^\W\d_][\w-]*", self.flow.text[start:end])
         if first is None:
@@ -711,20 +752,32 @@ class DocumentContext:
         if not found:
             return False
         rest = outside(self.flow.text, start, end, found)  # a name wrapped into the line counts
+        rest = BRACKETED.sub("", rest)  # a wrapped label's remark: "(kommunkod, namn)"
         return not re.search(r"[^\W\d_]{3,}", re.sub(r"\boch\b", "", rest))
 
     def clause(self, folded: str, start: int, end: int) -> tuple[int, int]:
         """The sentence around ``start:end``, across a line break only where a sentence wraps
         (the next line goes on in lower case), never beyond one line either side."""
         first, last = self.flow.line_index(start), self.flow.line_index(max(start, end - 1))
+        looked_back = start
+        if first > 0 and self.answers_question(first, start):
+            first -= 1
+            looked_back = self.flow.line_span(first)[1] - 1  # the question's "?" ends nothing
         if first > 0 and self.wraps_into(first):
             first -= 1
         if last + 1 < len(self.flow.lines) and self.wraps_into(last + 1):
             last += 1
         lo, hi = self.flow.line_span(first)[0], self.flow.line_span(last)[1]
-        ends_before = [e.end() for e in SENTENCE_END.finditer(folded, lo, start)]
+        ends_before = [e.end() for e in SENTENCE_END.finditer(folded, lo, looked_back)]
         after = SENTENCE_END.search(folded, end, hi)
         return (ends_before[-1] if ends_before else lo), (after.start() if after else hi)
+
+    def answers_question(self, line: int, start: int) -> bool:
+        """Whether ``start`` is an e-service form's answer to the question on the line above
+        ("Hur stor del av bidraget ska finansiera kommunal verksamhet?" | "Svar: 25 %")."""
+        line_start, _ = self.flow.line_span(line)
+        return bool(ANSWER.fullmatch(fold(self.flow.text[line_start:start]))) and \
+            self.flow.lines[line - 1].text.rstrip().endswith("?")
 
     def wraps_into(self, line: int) -> bool:
         """Whether ``line`` goes on with the sentence of the line above it."""

@@ -21,6 +21,8 @@ from extractors.fields.text import fold
 
 NOISE_PREFIX = re.compile(r"^(?:[\W\d_]+|\b[^\W\d_]\b|\s)*$")
 """What may precede a label on its line: specks, rules, and a stray OCR letter ("L Erhållet")."""
+ANNEX_PREFIX = re.compile(r"\s*bilaga\s*\d*\s*[.:]?\s*$")
+"""An annex's number before the heading its table answers ("Bilaga 1. Samverkande kommuner")."""
 FUZZY_LABEL_CUTOFF = 88
 FUZZY_COLON_CUTOFF = 82
 """A phrase that begins its line and ends in a colon stands where a label does: OCR may have
@@ -136,7 +138,9 @@ def _may_label(flow: Flow, span: Span) -> bool:
     if span.end_char > line_end:
         return True
     after = flow.text[span.end_char:line_end]
-    return bool(re.match(r"\s*:", after) or NOISE_PREFIX.match(flow.text[line_start:span.start_char]))
+    before = flow.text[line_start:span.start_char]
+    return bool(re.match(r"\s*:", after) or NOISE_PREFIX.match(before)
+                or ANNEX_PREFIX.match(fold(before)))
 
 
 def _continues_sentence(flow: Flow, line: int) -> bool:
@@ -170,8 +174,9 @@ def _fuzzy_labels(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, i
         line_start, _ = flow.line_span(line_no)
         offsets, words, offset = [], [], line_start
         for w in line.words:
-            offsets.append(offset)
-            words.append(w.text)
+            speck = re.match(r"[\W_]*", w.text).end()  # "_ErhAallet": a speck glued before
+            offsets.append(offset + speck)
+            words.append(w.text[speck:])
             offset += len(w.text) + 1
         first = next((i for i, w in enumerate(words) if len(w) > 1 and w[0].isalpha()), None)
         if first is None:

@@ -48,6 +48,7 @@ from extractors.fields.context import (
 )
 from extractors.fields.coordination import Item, coded_rows, municipality_list
 from extractors.fields.language import language, role_of, zero_statements
+from extractors.fields.labels import Label
 from extractors.fields.layout import union_bbox
 from extractors.fields.number_words import find_worded_percentages
 from extractors.fields.organisations import (
@@ -212,7 +213,8 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
     gives that role 0 where no figure states it."""
     weights = language().confidence
     found: dict[str, Reading] = {}
-    title_years = set(YEAR.findall(ctx.folded[:ctx.heading_end]))
+    title_years = {m.group(1) for m in YEAR.finditer(ctx.folded, 0, ctx.heading_end)
+                   if not ctx.inside_date(m.start(), m.end())}  # a dateline's year is no grant's
     for a in ctx.amounts:
         if not a.has_unit:
             continue
@@ -444,6 +446,8 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
     read_whole = [span for spans, items in rows if items for span in spans]
     for (start, end), label in zip(ctx.collaborating_spans(),
                                    ctx.labels_for("collaborating", "collaborating_sentence")):
+        if _another_regions(ctx, label, out.record.organisation):
+            continue
         if not any(s < end and start < e for s, e in read_whole):  # a row read it whole
             take(municipality_list(ctx.prose, [(start, end)], ctx.orgs,
                                    head_says_kommun=label.field == "collaborating"
@@ -451,10 +455,21 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
     for _, items in rows:
         take(items)
     for label in ctx.labels_for("collaborating"):
-        if not ctx.prose[label.end:label.value_end].strip():
-            take(coded_rows((ctx.flow.line_span(n)[0], ctx.flow.lines[n].text)
-                            for n in range(label.line + 1, len(ctx.flow.lines))))
+        take(coded_rows(ctx.coded_lines(label)))
     out.record.collaborating_municipalities = list(chosen.values())
+
+
+def _another_regions(ctx: DocumentContext, label: Label, own: OrgRef | None) -> bool:
+    """Whether a collaboration sentence is another region's: its subject, before the cue,
+    is a region not the document's ("... bedrivs i grannlänet av Region Halland tillsammans
+    med Halmstads kommun")."""
+    if own is None or label.field != "collaborating_sentence":
+        return False
+    start = ctx.sentence_start(label.start)
+    regions = [choose(m)[0] for m in ctx.orgs
+               if start <= m.start and m.end <= label.start and m.explicit]
+    return any(r.kind == "region" and r.code != own.code for r in regions) and \
+        not any(r.code == own.code for r in regions)
 
 
 def read_organisation(ctx: DocumentContext, out: Draft) -> None:
@@ -905,9 +920,9 @@ READERS: tuple[Reader, ...] = (
            ("document_type", "amounts.decided"), of_type("decision", "amounts.decided")),
     Reader("date", read_date, ("document_date",)),
     Reader("grant year", read_grant_year, ("grant_year",), ("document_type", "document_date")),
-    Reader("collaborating municipalities", read_collaborating,
-           ("collaborating_municipalities",)),
     Reader("organisation", read_organisation, ("organisation",)),
+    Reader("collaborating municipalities", read_collaborating,
+           ("collaborating_municipalities",), ("organisation",)),
     Reader("municipal share", read_share, ("municipal_share_percent",)),
     Reader("reference", read_reference, ("reference",)),
     Reader("itemised tables", read_tables, ("tables", "amounts.used"),

@@ -69,3 +69,27 @@ def test_a_sentence_naming_two_posts_heads_no_columns() -> None:
     ex = extract_fields(text_doc(text))
     assert {k: a.value for k, a in ex.amounts.items()} == {
         "received": 1_500_000, "used": 1_200_000, "unused": 300_000}
+
+
+def test_an_account_in_prose_under_a_dated_letterhead() -> None:
+    """The dateline's year (2025) is the letter's, not a grant year the account's "för 2024"
+    would contradict."""
+    ex = extract_fields(text_doc(
+        "Region Kalmar län\nDatum: 27 februari 2025\nDnr: RS 2025/00566\nSocialstyrelsen\n"
+        "Återrapportering – statsbidrag för utökade\nhembesöksprogram 2024\nVerksamhet\n"
+        "Under 2024 har arbetet med utökade hembesök fortsatt i samverkan mellan\n"
+        "barnhälsovården och socialtjänsten.\nEkonomisk redovisning\n"
+        "Region Kalmar län har beviljats och tagit emot 2 093 000 kr i statsbidrag för 2024.\n"
+        "Under året har verksamheten haft kostnader på 1 760 831 kr som finansierats med\n"
+        "bidraget.\nÖverskottet om 332 169 kr återbetalas till Socialstyrelsen.\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 2_093_000, "used": 1_760_831, "unused": 332_169}
+
+
+def test_remaining_funds_and_a_speck_glued_before_a_damaged_label() -> None:
+    ex = extract_fields(text_doc(
+        TITLE + "Ekonomisk redovisning\n_ErhAallet bidrag: 1 610 000 kr\n"
+        "Använda medel 1 466 794:-\nKvarstående medel 143 206:-\n", source="ocr",
+        confidence=0.9))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 1_610_000, "used": 1_466_794, "unused": 143_206}

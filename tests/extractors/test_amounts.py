@@ -153,6 +153,24 @@ def test_a_speck_in_a_group_gap_before_a_unit_is_still_the_figure() -> None:
     assert m.amount == Amount(2_115_000, 1) and not m.clean
 
 
+def test_a_dash_ocr_read_in_a_later_group_gap_is_still_the_figure() -> None:
+    (m,) = find_amounts("Erhållet bidrag: 12 050-000 kr")
+    assert m.amount == Amount(12_050_000, 1) and not m.clean
+
+
+@pytest.mark.parametrize("text", ["kostnaden är 100-200 kr per besök", "mellan 1 500-2 000 kr"])
+def test_a_range_is_no_figure_with_a_dash_in_its_gap(text: str) -> None:
+    assert not [m for m in find_amounts(text) if m.amount.value >= 100_000]
+
+
+@pytest.mark.parametrize(("text", "value"), [("om 1;9 miljoner kronor", 1_900_000),
+                                             ("1:5 mnkr", 1_500_000)])
+def test_a_decimal_comma_ocr_read_as_a_semicolon_or_colon_before_a_scale(text: str,
+                                                                         value: int) -> None:
+    (m,) = [m for m in find_amounts(text) if m.has_unit]
+    assert m.amount.value == value and not m.clean
+
+
 @pytest.mark.parametrize("text", ["klockan 10:30", "000 kronor", "skala 1:100", "2:115 000"])
 def test_no_figure_begins_with_a_zero_group_and_no_speck_without_a_unit(text: str) -> None:
     assert not [m for m in find_amounts(text)

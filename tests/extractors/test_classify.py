@@ -25,6 +25,8 @@ def _type(text: str) -> str:
         ("Rutin - Statsbidrag for att stodja", "instruction"),
         ("Uppdrag att stödja\nRegeringens beslut\nRegeringen ger Socialstyrelsen i uppdrag", "instruction"),
         ("ATERRAPPORTERING AV STATSBIDRAG", "return_report"),
+        ("Begäran om utbetalning av statsbidrag för utökade hembesök 2023\nVi begär härmed "
+         "utbetalning av vår del av statsbidraget, det vill säga 1 138 000 kr.", "requisition"),
         ("Hej, här kommer lunchmenyn", "other"),
         ("", "other"),
     ],
