@@ -772,6 +772,24 @@ class DocumentContext:
         after = SENTENCE_END.search(folded, end, hi)
         return (ends_before[-1] if ends_before else lo), (after.start() if after else hi)
 
+    def row_clause(self, a: AmountMatch) -> tuple[int, int]:
+        """The clause of an amount, kept to its own line where a neighbouring line holds a
+        figure of its own: a table's rows, whose words belong to their own figures ("Resor
+        178 100 kr" | "Summa kostnader 1 288 300 kr"), even where OCR began a row in lower
+        case from an Excel printout's row number."""
+        start, end = self.clause(self.folded, a.start, a.end)
+        line_start, line_end = self.flow.line_span(self.flow.line_index(a.start))
+        if self.ends_row(a) and any(line_end < b.start < end for b in self.amounts):
+            end = line_end
+        if any(start <= b.start and b.end < line_start and self.ends_row(b) for b in self.amounts):
+            start = line_start
+        return start, end
+
+    def ends_row(self, a: AmountMatch) -> bool:
+        """Whether a figure ends its line, as a table row's does."""
+        _, line_end = self.flow.line_span(self.flow.line_index(a.start))
+        return not self.flow.text[a.end:line_end].strip()
+
     def answers_question(self, line: int, start: int) -> bool:
         """Whether ``start`` is an e-service form's answer to the question on the line above
         ("Hur stor del av bidraget ska finansiera kommunal verksamhet?" | "Svar: 25 %")."""

@@ -218,7 +218,7 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
     for a in ctx.amounts:
         if not a.has_unit:
             continue
-        clause = ctx.clause(ctx.folded, a.start, a.end)
+        clause = ctx.row_clause(a)
         if _about_another_year(ctx, clause, title_years):
             continue
         role = role_of(ctx.folded, clause, a.start, a.end, REPORT_FIELDS)

@@ -1,5 +1,6 @@
 import cv2
 import numpy as np
+import pytesseract
 import pytest
 
 from extractors.reading.ocr import map_box
@@ -13,6 +14,7 @@ from extractors.reading.preprocess import (
 from tests.extractors.conftest import (
     LETTER_LINES,
     binarised,
+    creased,
     dashed_table,
     dusty,
     shadowed,
@@ -126,3 +128,31 @@ def test_a_few_specks_are_left_alone():
     page = np.asarray(dusty(text_image(dpi=150), share=0.00005))
     cleaned = clean_page(page, deskew=False)
     assert cleaned.specks_removed == 0 and (cleaned.image == page).all()
+
+
+def _folded_letter() -> tuple[np.ndarray, np.ndarray]:
+    """A letter at 300 dpi folded through its amount's line, and where its letters are."""
+    lines = ["Till Socialstyrelsen"] * 6 + LETTER_LINES
+    clean = text_image(lines, dpi=300)
+    amount_line = (1.2 * 300 + 9 * int(12 * 2.0 * 300 / 72)) / clean.height
+    return np.asarray(creased(clean, amount_line - 0.004)), _ink(clean)
+
+
+def test_a_folds_shadow_is_lifted_and_the_text_across_it_kept():
+    page, letters = _folded_letter()
+    cleaned = clean_page(page, deskew=False)
+    assert cleaned.creases_flattened >= 1
+    assert np.percentile(cleaned.image[~letters], 1) > 200  # no band, no line
+    assert (cleaned.image[letters] < 160).mean() > 0.95
+
+
+def test_the_amount_across_a_fold_is_read():
+    page, _ = _folded_letter()
+    text = pytesseract.image_to_string(clean_page(page, deskew=False).image, lang="swe")
+    assert "Rekvirerat belopp 834 000 kronor" in text
+
+
+def test_a_letterhead_band_at_the_top_is_no_fold():
+    page = np.asarray(text_image(LETTER_LINES, dpi=150)).copy()
+    page[40:140] = np.minimum(page[40:140], 170)
+    assert clean_page(page, deskew=False).creases_flattened == 0
