@@ -2,7 +2,7 @@
 at it, measured with the shipped calibration model — the honest estimate of how often a value
 that goes out without review is right on a document nobody here has seen.
 
-usage: python scripts/first_passes.py BLIND_DIR [--threshold T] [--wrong]
+usage: python scripts/first_passes.py BLIND_DIR [--threshold T] [--wrong] [--only c17 c18 …]
 
 scripts/blind/first_passes.toml names, per blind corpus, the commit whose product first read
 it. Each commit is checked out in a temporary git worktree, and its own
@@ -67,6 +67,7 @@ def main() -> None:
     parser.add_argument("blind", type=Path, help="the folder holding c6, c7, … (genCN.py)")
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--wrong", action="store_true", help="list the wrong values")
+    parser.add_argument("--only", nargs="+", metavar="CORPUS", help="these corpora only (c17 …)")
     args = parser.parse_args()
     model = shipped_model()
     if model is None:
@@ -76,6 +77,8 @@ def main() -> None:
     print("| corpus | commit | review | unreviewed values right | values |")
     print("|---|---|---|---|---|")
     for name, commit in tomllib.loads(COMMITS.read_text(encoding="utf-8")).items():
+        if args.only and name not in args.only:
+            continue
         docs = first_pass(args.blind / name, commit)
         results = outcomes(docs, model)
         pooled += results
