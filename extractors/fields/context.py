@@ -32,6 +32,8 @@ TITLE_LINES = 5
 """Lines at the top of the first page that count as heading (title, sender, date)."""
 HEADING_LINES = 12
 """How far down a letter's title may stand under letterhead, reference, date and address."""
+WRAPPED_SENTENCE_LINES = 3
+"""Lines a body sentence that begins the text may wrap over, read whole for the heading's end."""
 PROSE_LINE = re.compile(r"(?:\S+\s+){7,}\S*(?:\.$|\.\s)")
 """A line of eight words or more with a sentence end: body text, not heading."""
 AMOUNT_FIELDS = ("requested", "received", "used", "unused")
@@ -151,6 +153,11 @@ STOP_BEFORE_PERCENT = re.compile(
 ends no sentence (read as a colon, same length)."""
 SHARE_PARTY = re.compile(r"\b(?:kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
 """Who a percentage goes to; the one written nearest to it decides."""
+BENEFICIARY = re.compile(
+    r"\b(?:finansiera|finansierar|finansieras|till|overfors\s+till|ga\s+till)\s+(?:den\s+|de\s+)?"
+    r"(?P<party>kommun\w*|socialtjanst\w*|region\w*|landsting\w*)")
+"""The party a share goes to, whoever the sentence's subject is ("regionen avser att låta 40
+procent finansiera kommunal verksamhet")."""
 OWNER = re.compile(r"(?:kommun|region|socialtjanst|landsting)\w*(?:ens|ets|s)")
 """A party in the genitive, owning the share that follows it in its clause."""
 RESPECTIVE = re.compile(
@@ -202,6 +209,10 @@ SPELLED_OUT = re.compile(r"\s*(?:det\s+vill\s+saga|dvs|d\.\s?v\.\s?s|namligen|na
 """After a semicolon, what names the members of a whole the sentence spoke of ("samtliga
 kommuner i länet; det vill säga kommunerna Karlshamn, ...")."""
 BULLET = re.compile(r"\s*[-–•·*▪◦]\s")
+MAIL_ADDRESS_AFTER = re.compile(r"\s*<[^<>\s]*@")
+"""A mail address after a name: the name is a person's ("Från: Lena Berg <lena.berg@…>"),
+whatever place it shares its name with."""
+NAMED_ADDRESS = re.compile(r"(?P<name>[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*){1,2})[ \t]*<[^<>\s]*@")
 ANSWER = re.compile(r"\W*svar\s*:?\s*")
 """What begins an e-service form's answer line, before the answer itself."""
 BRACKETED = re.compile(r"\([^()]*\)")
@@ -269,9 +280,17 @@ class DocumentContext:
     def find_heading_end(self) -> int:
         """Where the heading ends for the document type: before the first sentence of body
         text, so a title under a letterhead and an address block counts as title; the title
-        lines when no body sentence begins within HEADING_LINES."""
-        for line in range(min(HEADING_LINES, len(self.flow.lines))):
-            if PROSE_LINE.search(self.flow.lines[line].text):
+        lines when no body sentence begins within HEADING_LINES. A sentence wrapped over lines
+        is read whole ("I enlighet med … redovisar kommunen nedan hur | statsbidraget … |
+        områden för 2023 har använts."); a title wrapped the same way ends in no full stop."""
+        count = len(self.flow.lines)
+        for line in range(min(HEADING_LINES, count)):
+            last = line
+            while last + 1 < count and last - line < WRAPPED_SENTENCE_LINES and \
+                    self.wraps_into(last + 1):
+                last += 1
+            sentence = " ".join(ln.text for ln in self.flow.lines[line:last + 1])
+            if PROSE_LINE.search(sentence):
                 return self.flow.line_span(line)[0]
         return self.title_end
 
@@ -704,6 +723,23 @@ class DocumentContext:
         return first + [(self.flow.line_span(n)[0], BRACKETED.sub(_blank, self.flow.lines[n].text))
                         for n in range(label.line + 1, len(self.flow.lines))]
 
+    @cached_property
+    def person_names(self) -> frozenset[str]:
+        """Names written before a mail address, folded: a person's ("Från: Åsa Norberg
+        <asa.norberg@…>"), whatever place they share a word with."""
+        return frozenset(fold(m.group("name")).strip()
+                         for m in NAMED_ADDRESS.finditer(self.flow.text))
+
+    def in_person_name(self, m: Mention) -> bool:
+        """Whether a mention is (the end of) a person's name: before a mail address, or where
+        the name stands again, alone on the printed mail's first line or under a signature."""
+        line_start, line_end = self.flow.line_span(self.flow.line_index(m.start))
+        if MAIL_ADDRESS_AFTER.match(self.flow.text, m.end, line_end):
+            return True
+        before = fold(self.flow.text[line_start:m.end])
+        return any(before.endswith(name) and len(name) > m.end - m.start
+                   for name in self.person_names)
+
     def comma_read_as_stop(self, at: int) -> bool:
         """Whether the stop at ``at`` is a list's comma OCR read as a full stop: a name ends
         right before it and one begins right after that goes on with the list ("med Västerås
@@ -769,7 +805,8 @@ class DocumentContext:
             last += 1
         lo, hi = self.flow.line_span(first)[0], self.flow.line_span(last)[1]
         ends_before = [e.end() for e in SENTENCE_END.finditer(folded, lo, looked_back)]
-        after = SENTENCE_END.search(folded, end, hi)
+        # "446 000 kr. Förbrukade …": the unit's abbreviation point also ends the sentence
+        after = SENTENCE_END.search(folded, end - 1 if folded[end - 1:end] == "." else end, hi)
         return (ends_before[-1] if ends_before else lo), (after.start() if after else hi)
 
     def row_clause(self, a: AmountMatch) -> tuple[int, int]:
@@ -778,17 +815,20 @@ class DocumentContext:
         178 100 kr" | "Summa kostnader 1 288 300 kr"), even where OCR began a row in lower
         case from an Excel printout's row number."""
         start, end = self.clause(self.folded, a.start, a.end)
+        if not self.ends_row(a):
+            return start, end
         line_start, line_end = self.flow.line_span(self.flow.line_index(a.start))
-        if self.ends_row(a) and any(line_end < b.start < end for b in self.amounts):
+        if any(line_end < b.start < end and self.ends_row(b) for b in self.amounts):
             end = line_end
         if any(start <= b.start and b.end < line_start and self.ends_row(b) for b in self.amounts):
             start = line_start
         return start, end
 
     def ends_row(self, a: AmountMatch) -> bool:
-        """Whether a figure ends its line, as a table row's does."""
+        """Whether a figure ends its line as a table row's does: no sentence goes on after it
+        ("=SUMMA", a spreadsheet's formula, may)."""
         _, line_end = self.flow.line_span(self.flow.line_index(a.start))
-        return not self.flow.text[a.end:line_end].strip()
+        return not re.search(r"[a-zåäö]{3}", self.flow.text[a.end:line_end])
 
     def answers_question(self, line: int, start: int) -> bool:
         """Whether ``start`` is an e-service form's answer to the question on the line above

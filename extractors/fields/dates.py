@@ -1,5 +1,6 @@
 """Swedish dates: "2024-03-14", "14 mars 2024", "den 14 mars 2024", "14/3 2024", "20240314",
-and "2024-02.23" as OCR reads an ISO date's second hyphen (not exact).
+and "2024-02.23" as OCR reads an ISO date's second hyphen (not exact); an English mail
+header's "26 March 2024" too.
 
 Month names damaged by OCR ("februari" read as "februan", "oktober" as "oktaber") are matched
 fuzzily, but only between a plausible day and a four-digit year, where nothing else fits.
@@ -18,6 +19,12 @@ MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
+ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10,
+}
+"""A printed mail from an English Outlook ("Sent: Tuesday, 26 March 2024 07:15"): the names
+that differ from the Swedish ones."""
 ABBREVIATIONS = {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
@@ -54,6 +61,8 @@ def month_number(word: str) -> tuple[int, bool] | None:
     key = word.lower().rstrip(".")
     if key in MONTHS:
         return MONTHS[key], True
+    if key in ENGLISH_MONTHS:
+        return ENGLISH_MONTHS[key], True
     if key in ABBREVIATIONS:
         return ABBREVIATIONS[key], True
     folded = fold(key).replace("rn", "m")  # OCR reads "m" as "rn"

@@ -211,7 +211,8 @@ def _list_intros(flow: Flow, labelled: set[int]) -> list[tuple[str, str, int, in
 
 ACCOUNT_FIELDS = ("received", "used", "unused")
 """A return report's account: what was received, used and left unused."""
-FIGURE_ROW = re.compile(r"^[^\w]*\d[\W\d_]*(?:\s(?:kr|tkr|sek)\.?[\W\d_]*)*$", re.IGNORECASE)
+FIGURE_ROW = re.compile(r"^[^\w]*\d[\W\d_]*(?:\s(?:kr|tkr|sek|kronor)\.?[\W\d_]*)*$",
+                        re.IGNORECASE)
 """A line of figures and nothing else (units aside): the row under a header of posts."""
 
 

@@ -19,6 +19,7 @@ from extractors.fields.amounts import AmountMatch
 from extractors.fields.context import (
     ACTUAL_COLUMN,
     BARE_SHARE,
+    BENEFICIARY,
     COST_CONTEXT,
     COST_CONTEXT_LINES,
     GLUED_PERCENT,
@@ -67,9 +68,6 @@ GRANT_DOCUMENTS = ("requisition", "return_report", "decision")
 """Documents that are about one program's grant, whether or not OCR left its name legible."""
 COLUMN_ALIGNMENT = 6.0
 """Points by which right-aligned figures of one column may end apart."""
-MAIL_ADDRESS_AFTER = re.compile(r"\s*<[^<>\s]*@")
-"""A mail address after a name: the name is a person's ("Från: Lena Berg <lena.berg@…>"),
-whatever place it shares its name with."""
 MUNICIPAL_WORDS = ("kommunal", "kommunala", "kommunens", "kommunen", "kommunerna")
 DAMAGED_PARTY_CUTOFF = 75
 MAIL_DOMAIN_CERTAINTY = 0.5
@@ -95,6 +93,8 @@ class Draft:
     allowed: frozenset[str] = frozenset()
     reader: str = ""
     """The running reader's name: the evidence's source."""
+    amount_spans: set[tuple[int, int]] = field(default_factory=set)
+    """Where the amounts written so far stand: one figure is one field's."""
 
     def note(self, name: str, reading: Reading) -> None:
         """Evidence for ``name`` (a dotted record key) from ``reading``."""
@@ -109,6 +109,7 @@ class Draft:
         self.note(name, reading)
         if name.startswith("amounts."):
             self.record.amounts[name.split(".", 1)[1]] = reading.value
+            self.amount_spans.add((reading.start, reading.end))
         else:
             setattr(self.record, name, reading.value)
 
@@ -149,7 +150,8 @@ def read_requested_in_prose(ctx: DocumentContext, out: Draft) -> None:
 
 def read_report_in_prose(ctx: DocumentContext, out: Draft) -> None:
     for field, reading in _report_amounts_from_text(ctx).items():
-        if field not in out.record.amounts:
+        if field not in out.record.amounts and \
+                (reading.start, reading.end) not in out.amount_spans:
             out.write(f"amounts.{field}", reading)
 
 
@@ -219,7 +221,8 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
         if not a.has_unit:
             continue
         clause = ctx.row_clause(a)
-        if _about_another_year(ctx, clause, title_years):
+        if _about_another_year(ctx, clause, title_years) or \
+                PART_OF.search(ctx.folded, max(clause[0], a.start - 12), a.start):
             continue
         role = role_of(ctx.folded, clause, a.start, a.end, REPORT_FIELDS)
         if role and role[0] not in found:
@@ -235,6 +238,9 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
     return found
 
 
+PART_OF = re.compile(r"\bvarav\s+$")
+"""A part of the amount before it ("erhållit totalt 1 773 000 kronor, varav 350 000 kronor
+avser kvarvarande medel"): no role of its own."""
 OWN_YEAR = re.compile(r"\b((?:19|20)\d{2}) ars\b|\b(?:av|for|under) ((?:19|20)\d{2})\b")
 """A year a clause says its amounts belong to: "Av 2023 års bidrag", "för 2023"."""
 
@@ -481,7 +487,7 @@ def read_organisation(ctx: DocumentContext, out: Draft) -> None:
         return not any(s <= m.start < e for s, e in excluded) and \
             not ctx.is_fax_header(line) and \
             not POSTCODE_BEFORE.search(ctx.flow.text[line_start:m.start]) and \
-            not MAIL_ADDRESS_AFTER.match(ctx.flow.text, m.end, line_end)
+            not ctx.in_person_name(m)
 
     hint = {"municipality": "municipality", "region": "region"}
     # The surest label first: "Sökande organisation" over a fax header's "FRÅN:".
@@ -610,13 +616,21 @@ def _share_certainty(ctx: DocumentContext, folded: str, start: int, end: int) ->
     owners = [p for p in parties if p.end() <= start and OWNER.fullmatch(p.group())]
     if parties:
         # "Kommunens andel är 45 procent och regionens andel 55 procent": an owner before
-        # the figure decides; else the party nearest to it.
-        nearest = owners[-1] if owners else min(
-            parties, key=lambda p: start - p.end() if p.end() <= start else p.start() - end)
-        if not nearest.group().startswith(("kommun", "socialtjanst")):
+        # the figure decides; else the party the share goes to ("avser regionen att låta
+        # 40 procent … finansiera kommunal verksamhet"); else the party nearest to it.
+        gets = [m for m in BENEFICIARY.finditer(folded, clause_start, clause_end)
+                if m.end() <= start or m.start() >= end]
+        if owners:
+            party = owners[-1].group()
+        elif gets:
+            party = min(gets, key=lambda m: abs(m.start() - start)).group("party")
+        else:
+            party = min(parties, key=lambda p: start - p.end() if p.end() <= start
+                        else p.start() - end).group()
+        if not party.startswith(("kommun", "socialtjanst")):
             return 0.0
         return 1.0 if SHARE_WORDS.search(folded, clause_start, clause_end) else 0.0
-    if _damaged_municipal_word(folded[clause_start:start]) and \
+    if _damaged_municipal_word(folded[clause_start:start] + " " + folded[end:clause_end]) and \
             SHARE_WORDS.search(folded, clause_start, clause_end):
         return 0.8
     line_start, _ = ctx.flow.line_span(ctx.flow.line_index(start))

@@ -93,3 +93,30 @@ def test_remaining_funds_and_a_speck_glued_before_a_damaged_label() -> None:
         confidence=0.9))
     assert {k: a.value for k, a in ex.amounts.items()} == {
         "received": 1_610_000, "used": 1_466_794, "unused": 143_206}
+
+
+def test_a_units_abbreviation_point_ends_its_sentence() -> None:
+    ex = extract_fields(text_doc(
+        TITLE + "Inga kostnader har belastat statsbidraget under året.\n"
+        "Erhållet statsbidrag för 2023 uppgår till 446 000 kr. Förbrukade medel uppgår till 0 kr. Ej\n"
+        "förbrukade medel att återbetala: 446 000 kr.\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 446_000, "used": 0, "unused": 446_000}
+
+
+def test_an_account_laid_across_over_figures_in_kronor() -> None:
+    ex = extract_fields(text_doc(
+        TITLE + "Summa förbrukade medel 484 600\nErhållet bidrag Förbrukat Ej förbrukat\n"
+        "580 000 kronor 484 600 kronor 95 400 kronor\n"))
+    assert {k: a.value for k, a in ex.amounts.items()} == {
+        "received": 580_000, "used": 484_600, "unused": 95_400}
+
+
+def test_one_figure_is_one_fields() -> None:
+    """A header row OCR damaged ("Forbrukakj" for "Förbrukat Ej") leaves its unused column
+    unread; its received figure is not taken for unused from the header's words above it."""
+    ex = extract_fields(text_doc(
+        TITLE + "Erhallet statsbidrag Forbrukakj förbrukat / att återbetala\n"
+        "1 292 000,00 kr 1 155 100,00 kr 136 900,00 kr\n", source="ocr", confidence=0.9))
+    assert ex.amounts["received"].value == 1_292_000
+    assert ex.amounts.get("unused") is None or ex.amounts["unused"].value != 1_292_000

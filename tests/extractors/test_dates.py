@@ -19,6 +19,15 @@ def test_parse_date_forms(text: str) -> None:
     assert parse_date(text) == date(2024, 3, 14)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sent: Tuesday, 26 March 2024 07:15", date(2024, 3, 26)),
+    ("Sent: 3 May 2024", date(2024, 5, 3)), ("Sent: 14 October 2024", date(2024, 10, 14)),
+])
+def test_an_english_mail_headers_date(text: str, expected: date) -> None:
+    (found,) = find_dates(text)
+    assert found.date == expected and found.exact
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("4 februan 2025", date(2025, 2, 4)), ("24 oktaber 2023", date(2023, 10, 24)),
