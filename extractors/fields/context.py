@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from config.programs import ProgramCatalog
 from extractors.fields.amounts import AmountMatch, declared_scale, find_amounts, with_scale
-from extractors.fields.coordination import joined_name, place_name, registry_name
+from extractors.fields.coordination import OCR_SPECK, joined_name, place_name, registry_name
 from extractors.fields.dates import DateMatch, find_dates
 from extractors.fields.labels import ACCOUNT_FIELDS, Label, find_labels
 from extractors.fields.language import language
@@ -689,7 +689,9 @@ class DocumentContext:
             end = label.value_end
             if label.field == "collaborating":
                 line = label.line + 1
-                if not re.search(r"[^\W\d_]{3,}", self.flow.text[label.end:label.value_end]):
+                value = self.flow.text[label.end:label.value_end].split()
+                if not any(re.search(r"[^\W\d_]{3,}", w) and not OCR_SPECK.fullmatch(w)
+                           for w in value):  # none, or a speck ("Kommuner som samverkan ese")
                     line = self.past_wrapped_label(line)
                     if line < len(self.flow.lines):
                         end = self.flow.line_span(line)[1]

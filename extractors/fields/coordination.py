@@ -37,9 +37,10 @@ KINDS = ("kommun", "kommuner", "kommunen", "kommunerna")
 HEAD = re.compile(r"^(?:[^\W\d_]*[a-zåäö][^\W\d_]*\s*:?\s+){1,3}(?=[A-ZÅÄÖ])")
 """Lower-case words before the first name of a list: "är kommunerna Jönköping", "följande
 (kommuner): Göteborg" once its kind word is taken out."""
-OCR_SPECK = re.compile(r"[a-zåäö]{1,2}|[^\w\s]+")
-"""A token in a scanned list that is a speck OCR read as letters ("Västerås se e stad"): no
-municipality's name has a lower-case word of one or two letters."""
+OCR_SPECK = re.compile(r"[a-zåäö]{1,3}|\d{1,2}|[^\w\s]+")
+"""A token in a scanned list that is a speck OCR read as letters or digits ("Västerås se e
+stad", "Västerås rpg 2 stad"): no municipality's name has a lower-case word of three letters
+or fewer, nor a figure."""
 NAME = re.compile(r"[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?")
 GENITIVE_CONFIDENCE = BARE_CONFIDENCE
 LOST_CAPITAL = re.compile(r"[a-zåäö][a-zåäö-]{3,}")

@@ -221,8 +221,9 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
         if not a.has_unit:
             continue
         clause = ctx.row_clause(a)
-        if _about_another_year(ctx, clause, title_years) or \
-                PART_OF.search(ctx.folded, max(clause[0], a.start - 12), a.start):
+        if _about_another_year(ctx, clause, title_years) or (
+                PART_OF.search(ctx.folded, max(clause[0], a.start - 12), a.start)
+                and PART_IS.match(ctx.folded, a.end)):
             continue
         role = role_of(ctx.folded, clause, a.start, a.end, REPORT_FIELDS)
         if role and role[0] not in found:
@@ -239,8 +240,10 @@ def _report_amounts_from_text(ctx: DocumentContext) -> dict[str, Reading]:
 
 
 PART_OF = re.compile(r"\bvarav\s+$")
-"""A part of the amount before it ("erhållit totalt 1 773 000 kronor, varav 350 000 kronor
-avser kvarvarande medel"): no role of its own."""
+PART_IS = re.compile(r"\s+avser\b")
+"""What a part of the amount before it is ("erhållit totalt 1 773 000 kronor, varav 350 000
+kronor avser kvarvarande medel"): no role of its own, unlike a part a verb gives one
+("varav 5 802 300 kronor har förbrukats")."""
 OWN_YEAR = re.compile(r"\b((?:19|20)\d{2}) ars\b|\b(?:av|for|under) ((?:19|20)\d{2})\b")
 """A year a clause says its amounts belong to: "Av 2023 års bidrag", "för 2023"."""
 
@@ -623,7 +626,8 @@ def _share_certainty(ctx: DocumentContext, folded: str, start: int, end: int) ->
         if owners:
             party = owners[-1].group()
         elif gets:
-            party = min(gets, key=lambda m: abs(m.start() - start)).group("party")
+            party = min(gets, key=lambda m: start - m.end() if m.end() <= start
+                        else m.start() - end).group("party")
         else:
             party = min(parties, key=lambda p: start - p.end() if p.end() <= start
                         else p.start() - end).group()

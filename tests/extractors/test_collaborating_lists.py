@@ -63,6 +63,14 @@ CASES = {
         "Samverkande kommuner: Växjö kommun; kjungby kommun, Alvesta kommun,\n"
         "Markaryds kommun.",
         ["0780", "0781", "0764", "0767"]),
+    "a speck after a label wrapped onto the line of its value": (
+        "Kommuner som samverkan ese\nsker med Karlskrona kommun, Ronneby kommun:\n"
+        "Andel av bidraget som\nfinansierar kommunal verksamhet 40 %",
+        ["1080", "1081"]),
+    "a speck of letters and a digit inside a name": (
+        "Kommuner som samverkan\nsker med Västerås rpg 2 stad\nAndel av bidraget som\n"
+        "finansierar kommunal verksamhet 20 %",
+        ["1980"]),
     "a stray full stop between the label and the list": (
         "Samverkande kommuner . Kalmar kommun, Nybro kommun, Västerviks kommun,\n"
         "Oskarshamns kommun\nAndel till kommunal verksamhet. 25 %",
