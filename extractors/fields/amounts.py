@@ -33,6 +33,7 @@ _SPECK = r"[:;'’]"
 _DASHED_GAP = "-"
 """...or a dash OCR read in a later gap ("12 050-000 kr"): never after the first group, where
 it writes a range ("100-200 kr")."""
+_GROUP_SPECKS = f"{_SPECK}|{_DASHED_GAP}"
 _END = r"(?![\d/]|-\d)"
 """Not followed by more digits, a slash or a hyphen and digits (a date, a range, a reference)."""
 AMOUNT_PATTERN = re.compile(
@@ -89,9 +90,8 @@ def _number(text: str, scale: int) -> tuple[Amount, bool, Decimal] | None:
         text = f"{misread.group(1)},{misread.group(2)}"
     whole, _, fraction = text.partition("," if "," in text or not _POINT_DECIMAL.fullmatch(text)
                                         else ".")
-    specks = f"{_SPECK}|{_DASHED_GAP}"
-    specked = misread is not None or re.search(specks, whole) is not None
-    whole = re.sub(specks, " ", whole)
+    specked = misread is not None or re.search(_GROUP_SPECKS, whole) is not None
+    whole = re.sub(_GROUP_SPECKS, " ", whole)
     groups = re.split(_SEP, whole)
     separators = set(re.findall(_SEP, whole))
     clean = not specked and len(separators) <= 1 and (len(groups) == 1 or len(groups[0]) <= 3)

@@ -227,6 +227,7 @@ SENTENCE_STOP = re.compile(r"(?<=[^\W\d_])\.\s+(?=[A-ZÅÄÖ])")
 """A full stop after a word and before a capital: the list's sentence ends there (a stray
 stop OCR left after a label, " . Kalmar kommun", is none)."""
 
+
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return min(a[1], b[1]) - max(a[0], b[0])
 
@@ -501,15 +502,16 @@ class DocumentContext:
         if len(figures) < len(headers) or not self.figures_only(*self.flow.line_span(row),
                                                                 self.amounts):
             return None
+        columns = [self.x_span(a) for a in figures]
         taken: dict[int, Label] = {}
         for lb in sorted(headers, key=lambda lb: lb.start):
             words = self.flow.words_in(lb.start, lb.end)
             if not words:
                 return None
-            left, right = min(w.frame[0] for w in words), max(w.frame[2] for w in words)
-            best = max(range(len(figures)), key=lambda i: _overlap(
-                (left, right), self.x_span(figures[i])))
-            if best in taken or _overlap((left, right), self.x_span(figures[best])) <= 0:
+            header = min(w.frame[0] for w in words), max(w.frame[2] for w in words)
+            shared = [_overlap(header, column) for column in columns]
+            best = max(range(len(figures)), key=shared.__getitem__)
+            if best in taken or shared[best] <= 0:
                 return None
             taken[best] = lb
         i = next(i for i, lb in taken.items() if lb is label)
@@ -683,7 +685,10 @@ class DocumentContext:
             not self.flow.text[d.end:end].strip(" .") and \
             not any(lb.line == line for lb in self.labels)
 
+    @cached_property
     def collaborating_spans(self) -> list[tuple[int, int]]:
+        """Where each collaboration label's list may stand (read by the organisation's reader,
+        which skips names there, and by the collaborating municipalities' reader)."""
         spans = []
         for label in self.labels_for("collaborating", "collaborating_sentence"):
             end = label.value_end

@@ -222,7 +222,6 @@ def _header_row_labels(doc: Doc, flow: Flow, found: list[tuple[str, str, int, in
     of its posts ("Erhållet bidrag  Personal  …  Förbrukat  Ej förbrukat") over a row of
     figures (a wrapped header line between at most). Each post there is a label, wherever on
     the line it stands."""
-    taken = {(start, end) for _, _, _, start, end in found}
     by_line: dict[int, list[tuple[str, str, int, int, int]]] = {}
     for hit in _phrases().find(doc):
         if hit.key not in ACCOUNT_FIELDS:
@@ -238,6 +237,5 @@ def _header_row_labels(doc: Doc, flow: Flow, found: list[tuple[str, str, int, in
                 not any(FIGURE_ROW.match(flow.lines[n].text)
                         for n in range(line + 1, min(line + 3, len(flow.lines)))):
             continue
-        out.extend(h for h in hits if (h[3], h[4]) not in taken
-                   and not any(s <= h[3] < e for _, _, _, s, e in found))
+        out.extend(h for h in hits if not any(s <= h[3] < e for _, _, _, s, e in found))
     return out

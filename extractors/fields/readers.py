@@ -453,7 +453,7 @@ def read_collaborating(ctx: DocumentContext, out: Draft) -> None:
     rows = [(spans, municipality_list(ctx.prose, spans, ctx.orgs, head_says_kommun=True))
             for spans in ctx.wrapped_form_rows(WRAPPED_COLLABORATING)]
     read_whole = [span for spans, items in rows if items for span in spans]
-    for (start, end), label in zip(ctx.collaborating_spans(),
+    for (start, end), label in zip(ctx.collaborating_spans,
                                    ctx.labels_for("collaborating", "collaborating_sentence")):
         if _another_regions(ctx, label, out.record.organisation):
             continue
@@ -482,7 +482,7 @@ def _another_regions(ctx: DocumentContext, label: Label, own: OrgRef | None) -> 
 
 
 def read_organisation(ctx: DocumentContext, out: Draft) -> None:
-    excluded = ctx.collaborating_spans()
+    excluded = ctx.collaborating_spans
 
     def usable(m: Mention) -> bool:
         line = ctx.flow.line_index(m.start)
@@ -621,16 +621,17 @@ def _share_certainty(ctx: DocumentContext, folded: str, start: int, end: int) ->
         # "Kommunens andel är 45 procent och regionens andel 55 procent": an owner before
         # the figure decides; else the party the share goes to ("avser regionen att låta
         # 40 procent … finansiera kommunal verksamhet"); else the party nearest to it.
+        def distance(m: re.Match[str]) -> int:
+            return start - m.end() if m.end() <= start else m.start() - end
+
         gets = [m for m in BENEFICIARY.finditer(folded, clause_start, clause_end)
                 if m.end() <= start or m.start() >= end]
         if owners:
             party = owners[-1].group()
         elif gets:
-            party = min(gets, key=lambda m: start - m.end() if m.end() <= start
-                        else m.start() - end).group("party")
+            party = min(gets, key=distance).group("party")
         else:
-            party = min(parties, key=lambda p: start - p.end() if p.end() <= start
-                        else p.start() - end).group()
+            party = min(parties, key=distance).group()
         if not party.startswith(("kommun", "socialtjanst")):
             return 0.0
         return 1.0 if SHARE_WORDS.search(folded, clause_start, clause_end) else 0.0
