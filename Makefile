@@ -4,8 +4,11 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# fonts-dejavu-extra: the condensed faces the blind corpora's generators (scripts/blind/) set
+# letters in; without it they stop or make other pages than their first scores were read on.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng poppler-utils dovecot-imapd \
-	chromium chromium-driver fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 postgresql
+	chromium chromium-driver fonts-dejavu-core fonts-dejavu-extra libpango-1.0-0 libpangoft2-1.0-0 \
+	postgresql
 PYTEST_ARGS ?=
 
 .PHONY: setup system-packages run test bench clean
